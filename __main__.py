@@ -1,0 +1,7 @@
+"""Root program: AppFabric connections declared from the stack config list `connections`."""
+
+import pulumi
+
+from appfabric_connect.program import declare_connections
+
+declare_connections(pulumi.Config().require_object("connections"))

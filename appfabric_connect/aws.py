@@ -1,0 +1,120 @@
+"""boto3 clients for AppFabric: settings from stack config, cached per process, never pickled."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+import boto3
+import botocore.exceptions
+from botocore.config import Config
+
+if TYPE_CHECKING:
+    from mypy_boto3_appfabric import AppFabricClient
+
+DEFAULT_MAX_ATTEMPTS = 10
+RetryMode = Literal["standard", "adaptive"]
+RETRY_MODES: tuple[RetryMode, ...] = ("standard", "adaptive")
+USER_AGENT = "appfabric-connect"
+
+
+@dataclass(frozen=True)
+class AwsSettings:
+    """Where and how to call AppFabric; from stack config (``aws:region``, ``aws:profile``, …)."""
+
+    region: str | None = None
+    profile: str | None = None
+    endpoint_url: str | None = None
+    retry_mode: RetryMode = "standard"
+    max_attempts: int = DEFAULT_MAX_ATTEMPTS
+
+
+class ConfigurationError(Exception):
+    """Something the user must set before AppFabric can be called."""
+
+
+class AmbiguousConnectError(Exception):
+    """Connect may have been applied (5xx or read timeout) and was not retried."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+_clients: dict[tuple[AwsSettings, str], AppFabricClient] = {}
+_lock = threading.Lock()
+
+
+def default_region(settings: AwsSettings) -> str | None:
+    """boto3's default chain (AWS_REGION, AWS_DEFAULT_REGION, the profile's config)."""
+    if settings.region:
+        return settings.region
+    try:
+        return boto3.session.Session(profile_name=settings.profile).region_name
+    except botocore.exceptions.ProfileNotFound as error:
+        raise ConfigurationError(f"{error}: fix `aws:profile` or AWS_PROFILE") from None
+
+
+def client(settings: AwsSettings, region: str) -> AppFabricClient:
+    """A client for ``region``, created once per process and settings (clients are thread-safe)."""
+    key = (settings, region)
+    with _lock:
+        cached = _clients.get(key)
+        if cached is None:
+            cached = _clients[key] = _new_client(settings, region)
+        return cached
+
+
+def clear_clients() -> None:
+    with _lock:
+        _clients.clear()
+
+
+def _new_client(settings: AwsSettings, region: str) -> AppFabricClient:
+    try:
+        session = boto3.session.Session(profile_name=settings.profile)
+    except botocore.exceptions.ProfileNotFound as error:
+        raise ConfigurationError(f"{error}: fix `aws:profile` or AWS_PROFILE") from None
+    new = session.client(
+        "appfabric",
+        region_name=region,
+        # None lets boto3 use AWS_ENDPOINT_URL_APPFABRIC / AWS_ENDPOINT_URL itself.
+        endpoint_url=settings.endpoint_url,
+        config=Config(
+            retries={"mode": settings.retry_mode, "max_attempts": settings.max_attempts},
+            user_agent_extra=USER_AGENT,
+            connect_timeout=10,
+            read_timeout=60,
+            max_pool_connections=16,
+        ),
+    )
+    new.meta.events.register(
+        "needs-retry.appfabric.ConnectAppAuthorization", _no_blind_connect_retry
+    )
+    return new
+
+
+def _no_blind_connect_retry(
+    response: Any = None,
+    caught_exception: Exception | None = None,
+    request_dict: dict[str, Any] | None = None,
+    **_: Any,
+) -> None:
+    # botocore retries 5xx answers and read timeouts; for Connect that would re-send a single-use
+    # OAuth code the service may already have spent, turning a success into a failure. Throttling
+    # (the request was refused, not applied) and connection failures stay botocore's to retry.
+    # This handler runs before the generic needs-retry.appfabric handler and vetoes by raising.
+    body = (request_dict or {}).get("body") or b""
+    if b"authRequest" not in (body if isinstance(body, bytes) else str(body).encode()):
+        return None
+    if caught_exception is not None:
+        if isinstance(
+            caught_exception,
+            botocore.exceptions.ConnectTimeoutError | botocore.exceptions.EndpointConnectionError,
+        ):
+            return None
+        raise AmbiguousConnectError(type(caught_exception).__name__)
+    if response is not None and response[0].status_code >= 500:
+        raise AmbiguousConnectError(f"HTTP {response[0].status_code}")
+    return None

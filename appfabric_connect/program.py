@@ -1,0 +1,62 @@
+"""The root program's logic: one connection per entry of the stack config list ``connections``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pulumi
+
+from .resource import AppAuthorizationConnection
+
+ENTRY_KEYS = (
+    "name",
+    "app_bundle_identifier",
+    "app_authorization_identifier",
+    "auth_request",
+    "region",
+    "connect_timeout",
+)
+
+
+def declare_connections(entries: Any) -> dict[str, AppAuthorizationConnection]:
+    """Declares the connections listed in ``entries`` and exports status, app, tenant and ARN."""
+    if not isinstance(entries, list):
+        raise pulumi.RunError(
+            "config `connections` must be a list of objects "
+            "{name, app_bundle_identifier, app_authorization_identifier, auth_request?, region?}"
+        )
+    connections: dict[str, AppAuthorizationConnection] = {}
+    for index, entry in enumerate(entries):
+        name = _entry_name(index, entry, connections)
+        args = {key: entry.get(key) for key in ENTRY_KEYS[1:]}
+        connection = AppAuthorizationConnection(name, **args)
+        connections[name] = connection
+        pulumi.export(
+            name,
+            {
+                "status": connection.status,
+                "app": connection.app,
+                "tenant": connection.tenant,
+                "arn": connection.app_authorization_arn,
+                "auth_url": connection.auth_url,
+            },
+        )
+    return connections
+
+
+def _entry_name(index: int, entry: Any, seen: Mapping[str, object]) -> str:
+    where = f"config `connections[{index}]`"
+    if not isinstance(entry, dict):
+        raise pulumi.RunError(f"{where} must be an object, got {type(entry).__name__}")
+    extra = sorted(set(entry) - set(ENTRY_KEYS))
+    if extra:
+        raise pulumi.RunError(
+            f"{where} has unknown keys {', '.join(extra)}; expected {', '.join(ENTRY_KEYS)}"
+        )
+    name = entry.get("name")
+    if not isinstance(name, str) or not name:
+        raise pulumi.RunError(f"{where}.name is required: a unique name for the connection")
+    if name in seen:
+        raise pulumi.RunError(f"{where}.name {name!r} is used twice; names must be unique")
+    return name

@@ -1,0 +1,108 @@
+"""diff: no API call; identifiers or region → replace; new code or bad status → reconnect."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pulumi.output import Unknown
+
+from appfabric_connect import AppAuthorizationConnectionProvider, aws
+from appfabric_connect.fingerprint import fingerprint
+from tests.unit.aws_stub import (
+    AUTHORIZATION,
+    AUTHORIZATION_ARN,
+    BUNDLE,
+    BUNDLE_ARN,
+    CODE,
+    oauth_inputs,
+)
+
+
+@pytest.fixture(autouse=True)
+def no_api_calls(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_client(*_: Any) -> Any:
+        raise AssertionError("diff must not call AWS")
+
+    monkeypatch.setattr(aws, "client", no_client)
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+
+
+def olds(**changes: Any) -> dict[str, Any]:
+    state = {
+        "app_bundle_identifier": BUNDLE,
+        "app_authorization_identifier": AUTHORIZATION,
+        "region": "us-east-1",
+        "status": "Connected",
+        "auth_type": "oauth2",
+        "code_fingerprint": fingerprint(CODE),
+    }
+    return {**state, **changes}
+
+
+def diff(old: dict[str, Any], new: dict[str, Any]) -> tuple[bool | None, list[str]]:
+    result = AppAuthorizationConnectionProvider().diff(AUTHORIZATION_ARN, old, new)
+    return result.changes, result.replaces or []
+
+
+def test_diff_reports_no_change_for_the_same_inputs() -> None:
+    assert diff(olds(), oauth_inputs()) == (False, [])
+
+
+def test_diff_treats_an_arn_and_the_uuid_of_the_same_authorization_as_equal() -> None:
+    new = {**oauth_inputs(), "app_bundle_identifier": BUNDLE_ARN}
+    new["app_authorization_identifier"] = AUTHORIZATION_ARN
+    assert diff(olds(), new) == (False, [])
+
+
+def test_diff_replaces_when_the_authorization_changes() -> None:
+    new = {**oauth_inputs(), "app_authorization_identifier": "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"}
+    assert diff(olds(), new) == (True, ["app_authorization_identifier"])
+
+
+def test_diff_replaces_when_the_bundle_changes() -> None:
+    new = {**oauth_inputs(), "app_bundle_identifier": "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"}
+    assert diff(olds(), new) == (True, ["app_bundle_identifier"])
+
+
+def test_diff_replaces_when_the_region_changes() -> None:
+    assert diff(olds(), {**oauth_inputs(), "region": "eu-west-1"}) == (True, ["region"])
+
+
+def test_diff_resolves_an_unset_region_like_the_provider_does() -> None:
+    assert diff(olds(), {**oauth_inputs(), "region": None}) == (False, [])
+
+
+def test_diff_asks_for_an_update_when_the_code_is_new() -> None:
+    assert diff(olds(), oauth_inputs(code="a-brand-new-code")) == (True, [])
+
+
+@pytest.mark.parametrize(
+    "status", ["PendingConnect", "ConnectionValidationFailed", "TokenAutoRotationFailed"]
+)
+def test_diff_asks_for_a_reconnect_when_the_status_is_not_connected(status: str) -> None:
+    assert diff(olds(status=status), oauth_inputs()) == (True, [])
+
+
+def test_diff_asks_for_an_update_when_the_code_is_unknown() -> None:
+    new = {
+        **oauth_inputs(),
+        "auth_request": {"redirect_uri": "https://x.example", "code": Unknown()},
+    }
+    assert diff(olds(), new) == (True, [])
+
+
+def test_diff_replaces_when_an_identifier_is_unknown() -> None:
+    new = {**oauth_inputs(), "app_authorization_identifier": Unknown()}
+    assert diff(olds(), new) == (True, ["app_authorization_identifier"])
+
+
+def test_diff_ignores_a_removed_auth_request_on_a_connected_authorization() -> None:
+    new = oauth_inputs()
+    del new["auth_request"]
+    assert diff(olds(), new) == (False, [])
+
+
+def test_diff_never_deletes_before_replacing() -> None:
+    result = AppAuthorizationConnectionProvider().diff(AUTHORIZATION_ARN, olds(), oauth_inputs())
+    assert result.delete_before_replace is False
