@@ -32,7 +32,7 @@ unit: $(STAMP)
 
 up: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
-	  PATH="$$bin_dir:$$PATH" scripts/demo-up
+	  PATH="$$bin_dir:$$PATH" $(PY) scripts/demo-up
 
 bench: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
