@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -47,13 +48,15 @@ _lock = threading.Lock()
 
 
 def default_region(settings: AwsSettings) -> str | None:
-    """boto3's default chain (AWS_REGION, AWS_DEFAULT_REGION, the profile's config)."""
+    """``aws:region``, then boto3's chain (AWS_DEFAULT_REGION, the profile), then AWS_REGION."""
     if settings.region:
         return settings.region
     try:
-        return boto3.session.Session(profile_name=settings.profile).region_name
+        region = boto3.session.Session(profile_name=settings.profile).region_name
     except botocore.exceptions.ProfileNotFound as error:
         raise ConfigurationError(f"{error}: fix `aws:profile` or AWS_PROFILE") from None
+    # boto3 ignores AWS_REGION, which pulumi-aws and the other AWS SDKs read.
+    return region or os.environ.get("AWS_REGION") or None
 
 
 def client(settings: AwsSettings, region: str) -> AppFabricClient:

@@ -385,7 +385,7 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
         if not region:
             raise ConnectionFailed(
                 "No AWS region: set the connection's `region`, `pulumi config set aws:region "
-                "REGION`, or AWS_REGION."
+                "REGION`, or AWS_REGION / AWS_DEFAULT_REGION."
             )
         try:
             client = aws.client(self._settings, region)
