@@ -1,7 +1,13 @@
 """Pulumi dynamic provider for AWS AppFabric app-authorization connections."""
 
-from .provider import AppAuthorizationConnectionProvider, ConnectionFailed
-from .resource import AppAuthorizationConnection, AuthRequestArgs
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .provider import AppAuthorizationConnectionProvider, ConnectionFailed
+    from .resource import AppAuthorizationConnection, AuthRequestArgs
 
 __all__ = [
     "AppAuthorizationConnection",
@@ -9,3 +15,17 @@ __all__ = [
     "AuthRequestArgs",
     "ConnectionFailed",
 ]
+
+_HOMES = {
+    "AppAuthorizationConnection": ".resource",
+    "AuthRequestArgs": ".resource",
+    "AppAuthorizationConnectionProvider": ".provider",
+    "ConnectionFailed": ".provider",
+}
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy, so that the emulator and the CLI tools start without importing Pulumi.
+    if name in _HOMES:
+        return getattr(import_module(_HOMES[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,109 @@
+"""Request pipeline: control API, OAuth consent page, and the AppFabric API with its faults."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+import time
+import uuid
+
+from . import control, oauth
+from .exceptions import (
+    AccessDeniedException,
+    AppFabricError,
+    InternalServerException,
+    ValidationException,
+)
+from .http_types import Request, Response
+from .models import AppFabricBackend
+from .responses import AppFabricResponse, RequestContext
+from .service_model import (
+    SERVICE_NAME,
+    operation_model,
+    parse_request,
+    serialize_error,
+    serialize_output,
+)
+from .urls import match_route
+
+logger = logging.getLogger(__name__)
+
+_CREDENTIAL = re.compile(r"Credential=([^/,\s]+)/(\d{8})/([^/,\s]*)/([^/,\s]+)/aws4_request")
+_AMBIGUOUS = "ConnectAppAuthorization"
+
+
+class EmulatorApp:
+    """Turns a Request into a Response; transport-independent, so it is easy to test."""
+
+    def __init__(self, backend: AppFabricBackend, region: str, host: str = "127.0.0.1") -> None:
+        self.backend = backend
+        self.region = region
+        self.host = host
+        self.responses = AppFabricResponse(backend)
+
+    def handle(self, request: Request) -> Response:
+        path = request.path
+        if path == control.PREFIX or path.startswith(control.PREFIX + "/"):
+            return control.handle(self.backend, request)
+        if path == oauth.AUTHORIZE_PATH:
+            return oauth.authorize(self.backend, request)
+        try:
+            status, headers, body = self._call(request)
+        except AppFabricError as e:
+            status, headers, body = serialize_error(e)
+        except Exception:
+            logger.exception("unhandled error in %s %s", request.method, path)
+            status, headers, body = serialize_error(InternalServerException("Internal error"))
+        headers["x-amzn-RequestId"] = str(uuid.uuid4())
+        return Response(status, headers, body)
+
+    def _signing_region(self, request: Request) -> str:
+        """Region of the SigV4 credential scope; the signature itself is not verified."""
+        authorization = request.headers.get("authorization", "")
+        if authorization.startswith("AWS4-HMAC-SHA256 "):
+            scope = _CREDENTIAL.search(authorization)
+        else:
+            query = request.query
+            signed = query.get("X-Amz-Algorithm") == ["AWS4-HMAC-SHA256"]
+            credential = query.get("X-Amz-Credential", [""])[0]
+            scope = _CREDENTIAL.search(f"Credential={credential}") if signed else None
+            if not signed:
+                raise AccessDeniedException("Request is missing a SigV4 Authorization header")
+        if scope is None:
+            raise AccessDeniedException("Authorization header has no valid credential scope")
+        if scope[4] != SERVICE_NAME:
+            raise AccessDeniedException(f"Credential should be scoped to service '{SERVICE_NAME}'")
+        return scope[3] or self.region
+
+    def _call(self, request: Request) -> tuple[int, dict[str, str], bytes]:
+        matched = match_route(request.method, request.path)
+        if matched is None:
+            # Inferred: an unmodeled route is answered like an unknown operation.
+            raise ValidationException(
+                f"No AppFabric operation matches {request.method} {request.path}",
+                "unknownOperation",
+            )
+        route, labels = matched
+        self.backend.record_call(route.operation)
+        latency = self.backend.latency_s()
+        if latency > 0:
+            time.sleep(latency)
+        region = self._signing_region(request)
+        fault = self.backend.draw_fault()
+        if fault is not None:
+            raise fault
+        operation = operation_model(route.operation)
+        if self.responses.handler(route.operation) is None:
+            raise ValidationException(
+                f"Operation {route.operation} is not supported by the AppFabric emulator",
+                "unknownOperation",
+            )
+        params = parse_request(operation, labels, request.query, request.headers, request.body)
+        ctx = RequestContext(region, request.headers.get("host") or self.host)
+        if route.operation == _AMBIGUOUS and self.backend.take_ambiguous_connect():
+            with contextlib.suppress(AppFabricError):
+                self.responses.dispatch(route.operation, params, ctx)
+            raise InternalServerException("Internal server error (injected fault)", 0)
+        output = self.responses.dispatch(route.operation, params, ctx)
+        return serialize_output(operation, output)

@@ -1,0 +1,277 @@
+"""botocore's AppFabric model: loading, restJson1 request parsing, validation and serialization."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from email.utils import formatdate
+from typing import Any
+
+import botocore.session
+from botocore.model import (
+    ListShape,
+    MapShape,
+    OperationModel,
+    ServiceModel,
+    Shape,
+    StringShape,
+    StructureShape,
+)
+
+from .exceptions import AppFabricError, FieldError, ValidationException
+
+SERVICE_NAME = "appfabric"
+
+
+@functools.cache
+def service_model() -> ServiceModel:
+    return botocore.session.get_session().get_service_model(SERVICE_NAME)
+
+
+def operation_model(name: str) -> OperationModel:
+    return service_model().operation_model(name)
+
+
+def enum_values(shape_name: str) -> list[str]:
+    shape = service_model().shape_for(shape_name)
+    assert isinstance(shape, StringShape)
+    return list(shape.enum)
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def validate(shape: Shape, value: Any, name: str = "") -> list[FieldError]:
+    """Check `value` against `shape`'s constraints (required, type, length, range, pattern, enum).
+
+    Smithy patterns are not implicitly anchored, so they are matched with `re.search`.
+    Messages never echo the value (some members are sensitive).
+    """
+    errors: list[FieldError] = []
+    _validate(shape, value, name, errors)
+    return errors
+
+
+def _fail(errors: list[FieldError], name: str, message: str) -> None:
+    errors.append(FieldError(name or "body", message))
+
+
+def _check_range(shape: Shape, size: int, name: str, what: str, errors: list[FieldError]) -> None:
+    low, high = shape.metadata.get("min"), shape.metadata.get("max")
+    if low is not None and size < low:
+        _fail(errors, name, f"Member must have {what} greater than or equal to {low}")
+    if high is not None and size > high:
+        _fail(errors, name, f"Member must have {what} less than or equal to {high}")
+
+
+def _join(name: str, member: str) -> str:
+    return f"{name}.{member}" if name else member
+
+
+def _validate(shape: Shape, value: Any, name: str, errors: list[FieldError]) -> None:
+    kind = shape.type_name
+    if kind == "structure":
+        assert isinstance(shape, StructureShape)
+        if not isinstance(value, dict):
+            _fail(errors, name, "Member must be a structure")
+            return
+        for required in shape.required_members:
+            if value.get(required) is None:
+                _fail(errors, _join(name, required), "Member must not be null")
+        present = [k for k in shape.members if value.get(k) is not None]
+        if shape.is_tagged_union and len(present) != 1:
+            _fail(errors, name, "Member must have exactly one member set")
+        for key in present:
+            _validate(shape.members[key], value[key], _join(name, key), errors)
+    elif kind == "list":
+        assert isinstance(shape, ListShape)
+        if not isinstance(value, list):
+            _fail(errors, name, "Member must be a list")
+            return
+        _check_range(shape, len(value), name, "length", errors)
+        for index, item in enumerate(value):
+            _validate(shape.member, item, f"{name}[{index}]", errors)
+    elif kind == "map":
+        assert isinstance(shape, MapShape)
+        if not isinstance(value, dict):
+            _fail(errors, name, "Member must be a map")
+            return
+        _check_range(shape, len(value), name, "length", errors)
+        for key, item in value.items():
+            _validate(shape.key, key, f"{name}.key", errors)
+            _validate(shape.value, item, f"{name}[{key}]", errors)
+    elif kind == "string":
+        if not isinstance(value, str):
+            _fail(errors, name, "Member must be a string")
+            return
+        _check_range(shape, len(value), name, "length", errors)
+        pattern = shape.metadata.get("pattern")
+        if pattern is not None and not _compiled(pattern).search(value):
+            _fail(errors, name, f"Member must satisfy regular expression pattern: {pattern}")
+        allowed = shape.metadata.get("enum")
+        if allowed and value not in allowed:
+            _fail(errors, name, f"Member must satisfy enum value set: [{', '.join(allowed)}]")
+    elif kind in ("integer", "long"):
+        if not isinstance(value, int) or isinstance(value, bool):
+            _fail(errors, name, "Member must be an integer")
+            return
+        low, high = shape.metadata.get("min"), shape.metadata.get("max")
+        if low is not None and value < low:
+            _fail(errors, name, f"Member must have value greater than or equal to {low}")
+        if high is not None and value > high:
+            _fail(errors, name, f"Member must have value less than or equal to {high}")
+    elif kind == "boolean":
+        if not isinstance(value, bool):
+            _fail(errors, name, "Member must be a boolean")
+    elif kind in ("float", "double"):
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            _fail(errors, name, "Member must be a number")
+    elif kind == "timestamp" and (
+        not isinstance(value, str | int | float | datetime) or isinstance(value, bool)
+    ):
+        _fail(errors, name, "Member must be a timestamp")
+
+
+def _from_text(shape: Shape, text: str) -> Any:
+    """Convert a query-string or header value to the member's type (left as text if it won't)."""
+    if shape.type_name in ("integer", "long"):
+        try:
+            return int(text)
+        except ValueError:
+            return text
+    if shape.type_name == "boolean" and text in ("true", "false"):
+        return text == "true"
+    return text
+
+
+def parse_request(
+    operation: OperationModel,
+    labels: Mapping[str, str],
+    query: Mapping[str, list[str]],
+    headers: Mapping[str, str],
+    body: bytes,
+) -> dict[str, Any]:
+    """Build the operation's input parameters from a restJson1 request, then validate them.
+
+    `headers` has lower-case names.
+    """
+    shape = operation.input_shape
+    if shape is None:
+        return {}
+    payload: Any = {}
+    if body.strip():
+        try:
+            payload = json.loads(body)
+        except ValueError:
+            raise ValidationException("Request body is not valid JSON", "cannotParse") from None
+        if not isinstance(payload, dict):
+            raise ValidationException("Request body must be a JSON object", "cannotParse")
+    params: dict[str, Any] = {}
+    for member, member_shape in shape.members.items():
+        location = member_shape.serialization.get("location")
+        wire = member_shape.serialization.get("name", member)
+        if location == "uri":
+            if wire in labels:
+                params[member] = labels[wire]
+        elif location == "querystring":
+            if wire in query:
+                values = query[wire]
+                if member_shape.type_name == "list":
+                    assert isinstance(member_shape, ListShape)
+                    params[member] = [_from_text(member_shape.member, v) for v in values]
+                else:
+                    params[member] = _from_text(member_shape, values[0])
+        elif location == "header":
+            if wire.lower() in headers:
+                params[member] = _from_text(member_shape, headers[wire.lower()])
+        elif member in payload and payload[member] is not None:
+            params[member] = payload[member]
+    errors = validate(shape, params)
+    if errors:
+        raise ValidationException.for_fields(errors)
+    return params
+
+
+def _timestamp(value: datetime | float, fmt: str) -> Any:
+    if isinstance(value, datetime):
+        value = value.timestamp()
+    if fmt == "unixTimestamp":
+        return round(value, 3)
+    if fmt == "rfc822":
+        return formatdate(value, usegmt=True)
+    moment = datetime.fromtimestamp(value, UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def _serialize(shape: Shape, value: Any, default_timestamp: str = "unixTimestamp") -> Any:
+    kind = shape.type_name
+    if kind == "structure":
+        assert isinstance(shape, StructureShape)
+        return {
+            key: _serialize(member, value[key])
+            for key, member in shape.members.items()
+            if value.get(key) is not None and "location" not in member.serialization
+        }
+    if kind == "list":
+        assert isinstance(shape, ListShape)
+        return [_serialize(shape.member, item) for item in value]
+    if kind == "map":
+        assert isinstance(shape, MapShape)
+        return {key: _serialize(shape.value, item) for key, item in value.items()}
+    if kind == "timestamp":
+        return _timestamp(value, shape.serialization.get("timestampFormat", default_timestamp))
+    return value
+
+
+def _header_members(shape: StructureShape, value: Mapping[str, Any]) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    for key, member in shape.members.items():
+        if member.serialization.get("location") == "header" and value.get(key) is not None:
+            item = value[key]
+            if member.type_name == "timestamp":
+                item = _timestamp(item, member.serialization.get("timestampFormat", "rfc822"))
+            headers[member.serialization.get("name", key)] = str(item)
+    return headers
+
+
+def serialize_output(
+    operation: OperationModel, value: Mapping[str, Any]
+) -> tuple[int, dict[str, str], bytes]:
+    """Serialize an operation's output: status as modeled, header members, JSON body.
+
+    Members that are not in the output shape are dropped.
+    """
+    status = int(operation.http.get("responseCode", 200))
+    shape = operation.output_shape
+    headers: dict[str, str] = {}
+    body: dict[str, Any] = {}
+    if shape is not None:
+        assert isinstance(shape, StructureShape)
+        headers = _header_members(shape, value)
+        body = _serialize(shape, value)
+    if status == 204:
+        return status, headers, b""
+    headers["Content-Type"] = "application/json"
+    return status, headers, json.dumps(body, separators=(",", ":")).encode()
+
+
+def error_status(code: str) -> int:
+    shape = service_model().shape_for(code)
+    return int(shape.metadata["error"]["httpStatusCode"])
+
+
+def serialize_error(error: AppFabricError) -> tuple[int, dict[str, str], bytes]:
+    """Serialize a modeled error in restJson1 form: X-Amzn-ErrorType header and a JSON body."""
+    shape = service_model().shape_for(error.code)
+    assert isinstance(shape, StructureShape)
+    members = error.members()
+    headers = _header_members(shape, members)
+    headers["X-Amzn-ErrorType"] = error.code
+    headers["Content-Type"] = "application/json"
+    body = json.dumps(_serialize(shape, members), separators=(",", ":")).encode()
+    return error_status(error.code), headers, body
