@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import random
+import sys
 import time
+import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -52,6 +55,48 @@ class ConnectionFailed(Exception):
     """A connection that could not be made; the message says what to do."""
 
 
+class ProviderBug(Exception):
+    """An unexpected error inside the provider; carries its own traceback for a bug report."""
+
+
+_Method = Callable[..., Any]
+
+
+def _one_line(method: _Method) -> _Method:
+    """Lets ``ConnectionFailed`` through as is and turns anything else into a ``ProviderBug``
+    whose message holds the traceback, with the OAuth code of the call masked."""
+
+    @functools.wraps(method)
+    def wrapper(*args: Any) -> Any:
+        try:
+            return method(*args)
+        except ConnectionFailed:
+            raise
+        except Exception as error:
+            detail = f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=-8)}"
+            for code in _codes_in(args):
+                detail = detail.replace(code, "***")
+            raise ProviderBug(
+                f"appfabric-connect failed unexpectedly in {method.__name__}: {detail}"
+            ) from None
+
+    return wrapper
+
+
+def _codes_in(args: tuple[Any, ...]) -> list[str]:
+    codes = []
+    for arg in args:
+        auth_request = arg.get("auth_request") if isinstance(arg, Mapping) else None
+        if isinstance(auth_request, Mapping) and isinstance(auth_request.get("code"), str):
+            codes.append(auth_request["code"])
+    return [code for code in codes if code]
+
+
+def _in_dynamic_provider_server() -> bool:
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    return getattr(spec, "name", None) == "pulumi.dynamic.__main__"
+
+
 @dataclass(frozen=True)
 class _Target:
     client: AppFabricClient
@@ -78,6 +123,11 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
 
     def configure(self, req: ConfigureRequest) -> None:
         """Reads ``aws:region``, ``aws:profile`` and ``appfabric-connect:*`` from stack config."""
+        if _in_dynamic_provider_server():
+            # Pulumi quirk: the dynamic-provider server reports any exception to the engine as
+            # traceback.format_exc(), frames and all. With no frames, the user sees one line:
+            # "ConnectionFailed: <what to do>". Unexpected errors keep theirs (see _one_line).
+            sys.tracebacklimit = 0
         config = req.config
         problems: list[CheckFailure] = []
         retry_mode = config.get(CONFIG_RETRY_MODE) or "standard"
@@ -102,17 +152,20 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
         self._connect_timeout = float(timeout or DEFAULT_CONNECT_TIMEOUT)
         self._config_problems = problems
 
+    @_one_line
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         """Validates ``news`` offline and reports every problem at once; unknowns pass."""
         failures = [CheckFailure(p.property, p.reason) for p in validation.problems(news)]
         return CheckResult(news, [*self._config_problems, *failures])
 
+    @_one_line
     def create(self, props: dict[str, Any]) -> CreateResult:
         """Connects the authorization (one Connect call when it answers ``Connected``)."""
         target = self._target(props)
         outs = self._connect(target, props, auth_type=None)
         return CreateResult(outs["app_authorization_arn"], outs)
 
+    @_one_line
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         """One GetAppAuthorization; an empty id if the authorization (or its bundle) is gone.
 
@@ -138,6 +191,7 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
         )
         return ReadResult(authorization["appAuthorizationArn"], outs, inputs)
 
+    @_one_line
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
         """No API call: identifiers (by UUID) or region changed → replace; new code or a
         status other than ``Connected`` → update (reconnect)."""
@@ -161,6 +215,7 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
             delete_before_replace=False,
         )
 
+    @_one_line
     def update(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         """Reconnects. A spent OAuth code fails here, before any call to AWS."""
         target = self._target(news)
@@ -358,11 +413,10 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
             )
         elif aws_code in {"AccessDeniedException", "UnrecognizedClientException"}:
             hint = " Check the AWS credentials and their appfabric:* permissions."
-        return ConnectionFailed(
-            f"{operation} failed for app authorization {target.authorization}: "
-            f"{aws_code}: {message}".rstrip(": ")
-            + hint
-        )
+        text = f"{operation} failed for app authorization {target.authorization}: {aws_code}"
+        if message:
+            text += f": {message.rstrip('.')}"
+        return ConnectionFailed(f"{text}.{hint}")
 
     def _target(self, props: Mapping[str, Any], id_: str | None = None) -> _Target:
         authorization_id = props.get("app_authorization_identifier") or id_ or ""
