@@ -52,6 +52,14 @@ class AppAuthorizationConnection(Resource, module="appfabric", name="AppAuthoriz
         connect_timeout: pulumi.Input[float] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
+        if opts is not None and opts.import_ is not None:
+            # Pulumi quirk (pulumi/pulumi#16175): on import the engine calls Read with no
+            # properties at all, so the Python dynamic-provider server cannot find its provider.
+            raise pulumi.RunError(
+                f"{resource_name}: `import_` does not work for Python dynamic providers "
+                "(pulumi/pulumi#16175). Declare the connection without `import_` and without "
+                "`auth_request`: `pulumi up` adopts an authorization that is already Connected."
+            )
         props: dict[str, Any] = {
             "app_bundle_identifier": app_bundle_identifier,
             "app_authorization_identifier": app_authorization_identifier,

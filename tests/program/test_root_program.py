@@ -140,3 +140,13 @@ def test_program_rejects_bad_config_with_a_clear_error(
 ) -> None:
     with pytest.raises(pulumi.RunError, match=expected):
         declare_connections(entries)
+
+
+def test_resource_rejects_import_with_a_clear_error(mocks: Mocks) -> None:
+    with pytest.raises(pulumi.RunError, match="pulumi/pulumi#16175"):
+        AppAuthorizationConnection(
+            "imported",
+            app_bundle_identifier=BUNDLE,
+            app_authorization_identifier=APIKEY,
+            opts=pulumi.ResourceOptions(import_=f"{BUNDLE_ARN}/appauthorization/{APIKEY}"),
+        )
