@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
+from urllib.parse import urlsplit
 
 import botocore.exceptions
 import pulumi
@@ -228,9 +229,16 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
                     f"an OAuth code. {self._how_to_get_code(target, olds)}"
                 )
             if matches(auth_request["code"], olds.get("code_fingerprint")):
+                status = olds.get("status")
+                what = (  # a failed status may need more than a new code (e.g. the secret)
+                    f"{statuses.remedy(status, auth_type)}."
+                    + _auth_url_hint({"auth_url": self._auth_url(target, olds)})
+                    if status in statuses.FAILED
+                    else self._how_to_get_code(target, olds)
+                )
                 raise ConnectionFailed(
-                    f"{_who(target, olds)} is {olds.get('status')} and its OAuth code was already "
-                    f"used: a new code is needed. {self._how_to_get_code(target, olds)}"
+                    f"{_who(target, olds)} is {status} and its OAuth code was already "
+                    f"used: a new code is needed. {what[:1].upper()}{what[1:]}"
                 )
         outs = self._connect(target, news, auth_type=auth_type)
         return UpdateResult(outs)
@@ -349,13 +357,17 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
             + _auth_url_hint(authorization)
         )
 
-    def _how_to_get_code(self, target: _Target, known: Mapping[str, Any]) -> str:
+    def _auth_url(self, target: _Target, known: Mapping[str, Any]) -> str | None:
         auth_url = known.get("auth_url")
         if not auth_url:
             try:
                 auth_url = self._get(target).get("authUrl")
             except ConnectionFailed:
                 auth_url = None
+        return cast(str | None, auth_url)
+
+    def _how_to_get_code(self, target: _Target, known: Mapping[str, Any]) -> str:
+        auth_url = self._auth_url(target, known)
         where = f"Open {auth_url} " if auth_url else "Open the authorization's authUrl "
         return (
             where + "in a browser, approve the app, and set the `code` from the redirect URL as "
@@ -391,9 +403,9 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
         except botocore.exceptions.EndpointConnectionError as error:
             raise ConnectionFailed(
                 f"{operation}: cannot reach the AppFabric endpoint "
-                f"{error.kwargs.get('endpoint_url')} (region {target.region}). Check the region "
-                "(resource `region` or `aws:region`; AppFabric is in few regions) and, for a local "
-                f"emulator, AWS_ENDPOINT_URL_APPFABRIC or `{CONFIG_ENDPOINT}`."
+                f"{_origin(error.kwargs.get('endpoint_url'))} (region {target.region}). Check the "
+                "region (resource `region` or `aws:region`; AppFabric is in few regions) and, for "
+                f"a local emulator, AWS_ENDPOINT_URL_APPFABRIC or `{CONFIG_ENDPOINT}`."
             ) from None
         except botocore.exceptions.BotoCoreError as error:
             raise ConnectionFailed(f"{operation}: {error}") from None
@@ -408,8 +420,9 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
         hint = ""
         if aws_code == "ResourceNotFoundException":
             hint = (
-                f" Check the identifiers and the region ({target.region}): an authorization is "
-                "found only in its own bundle and region."
+                f" Check the identifiers and the region ({target.region}; set by the connection's "
+                "`region`, `pulumi config set aws:region REGION` or AWS_REGION): an authorization "
+                "is found only in its own bundle and region."
             )
         elif aws_code in {"AccessDeniedException", "UnrecognizedClientException"}:
             hint = " Check the AWS credentials and their appfabric:* permissions."
@@ -507,6 +520,12 @@ def _outputs(
     }
 
 
+def _origin(url: Any) -> Any:
+    """``scheme://host:port`` of a request URL: the endpoint, without the operation's path."""
+    parts = urlsplit(str(url)) if url else None
+    return f"{parts.scheme}://{parts.netloc}" if parts and parts.netloc else url
+
+
 def _iso(value: Any) -> str | None:
     if isinstance(value, datetime):
         return value.isoformat()
@@ -516,7 +535,7 @@ def _iso(value: Any) -> str | None:
 def _changed(old: Any, new: Any, uuid_of: Any) -> bool:
     if is_unknown(new):
         return True
-    if old is None or new is None:
+    if not isinstance(old, str) or not isinstance(new, str):  # None, or input check rejects
         return bool(old != new)
     return bool(uuid_of(old) != uuid_of(new))
 
