@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,9 @@ __all__ = [
     "AuthRequestArgs",
     "ConnectionFailed",
 ]
+
+# A library's loggers stay silent unless the application configures logging.
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 _HOMES = {
     "AppAuthorizationConnection": ".resource",

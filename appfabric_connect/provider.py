@@ -313,10 +313,15 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
         except ConnectionFailed:
             raise self._failure("ConnectAppAuthorization", target, error, code) from None
         if authorization["status"] == statuses.CONNECTED:
+            why = (
+                "its code was already used, e.g. by a run whose result was lost"
+                if code
+                else "it was connected elsewhere, e.g. in the console"
+            )
             _warn(
                 f"ConnectAppAuthorization for app authorization {target.authorization} failed "
-                f"({_code(error)}), but the authorization is already Connected (a re-run after "
-                "a create whose result was lost, or a code already used): adopting it."
+                f"({_code(error)}), but the authorization is already Connected ({why}): "
+                "adopting it."
             )
             return authorization
         if authorization["status"] in statuses.FAILED | {statuses.PENDING_CONNECT}:
@@ -372,7 +377,8 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
         return (
             where + "in a browser, approve the app, and set the `code` from the redirect URL as "
             "this connection's auth_request.code (`pulumi config set --secret --path ...`), then "
-            "run `pulumi up`."
+            "run `pulumi up`. `python -m appfabric_connect authorize --bundle "
+            f"{target.bundle} --authorization {target.authorization}` does all but the last step."
         )
 
     # -- AWS plumbing --------------------------------------------------------------------------
@@ -567,8 +573,10 @@ def _code(error: ClientError) -> str:
 
 
 def _warn(message: str) -> None:
+    """A warning for the user: ``pulumi up`` shows the provider process's stderr."""
     log.warning(message)
-    pulumi.log.warn(message)
+    if _in_dynamic_provider_server():  # elsewhere the logging record is enough
+        pulumi.log.warn(message)
 
 
 def _positive_number(value: Any, key: str, problems: list[CheckFailure]) -> float | None:

@@ -10,8 +10,8 @@ FAILED = frozenset({CONNECTION_VALIDATION_FAILED, TOKEN_AUTO_ROTATION_FAILED})
 
 _NEW_CODE = (
     "open the authorization's authUrl, approve the app, and set the code from the redirect URL "
-    "as the connection's auth_request.code (`pulumi config set --secret --path ...`), "
-    "then run `pulumi up`"
+    "as the connection's auth_request.code (`pulumi config set --secret --path ...`, or let "
+    "`python -m appfabric_connect authorize` do both), then run `pulumi up`"
 )
 
 REMEDIES: dict[str, dict[str, str]] = {

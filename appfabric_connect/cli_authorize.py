@@ -1,0 +1,233 @@
+"""``authorize``: get an OAuth code for an app authorization and store it as a stack secret."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import Any
+from urllib.parse import urlsplit
+
+from . import identifiers
+from .cli_common import (
+    AWS_ERRORS,
+    CliError,
+    UsageError,
+    add_aws_arguments,
+    appfabric_client,
+    aws_failure,
+    check_identifier,
+)
+from .cli_config import ConfigTarget, connections, find_connection, pulumi_call, stack_settings
+from .cli_oauth import (
+    appfabric_redirect_uri,
+    listen_for_redirect,
+    parse_redirect,
+    query_param,
+    with_redirect_uri,
+)
+from .provider import CONFIG_ENDPOINT
+from .pulumi_cli import PulumiCli
+
+DEFAULT_LISTEN_TIMEOUT = 600.0
+
+DESCRIPTION = """\
+Prints the app authorization's OAuth URL; you open it, approve the app, and paste back the
+address the browser was redirected to (or let --listen receive it). The code in it is stored
+with `pulumi config set --secret --path` at the `auth_request.code` of the stack's `connections`
+entry for this authorization (or at --config-path), never printed. Then run `pulumi up`."""
+
+
+def register(subcommands: Any) -> None:
+    parser = subcommands.add_parser(
+        "authorize",
+        help="get an OAuth code for an oauth2 app authorization into the stack config",
+        description=DESCRIPTION,
+    )
+    parser.add_argument("--bundle", required=True, help="app bundle ARN or UUID")
+    parser.add_argument("--authorization", required=True, help="app authorization ARN or UUID")
+    parser.add_argument("--stack", help="Pulumi stack (default: the selected stack)")
+    parser.add_argument(
+        "--cwd", default=".", help="Pulumi project directory (default: the current directory)"
+    )
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--connection",
+        metavar="NAME",
+        help="name of the `connections` entry (default: the entry whose "
+        "app_authorization_identifier is --authorization)",
+    )
+    where.add_argument(
+        "--config-path",
+        metavar="PATH",
+        help="config key (a --path expression) to store the code at instead, e.g. slackCode",
+    )
+    parser.add_argument(
+        "--redirect-uri",
+        help="redirect URI registered with the OAuth app (default: the entry's "
+        "auth_request.redirect_uri, else AppFabric's https://REGION.console.aws.amazon.com/"
+        "appfabric/oauth2)",
+    )
+    parser.add_argument(
+        "--listen",
+        type=int,
+        metavar="PORT",
+        help="receive the redirect on 127.0.0.1:PORT instead of reading it from stdin "
+        "(needs --redirect-uri that reaches that port; for local development)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_LISTEN_TIMEOUT,
+        help=f"seconds --listen waits for the redirect (default {DEFAULT_LISTEN_TIMEOUT:g})",
+    )
+    add_aws_arguments(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Runs ``authorize``; returns the exit code."""
+    check_identifier("bundle", args.bundle)
+    check_identifier("authorization", args.authorization)
+    _check_listen(args)
+    cli = PulumiCli(args.cwd, stack=args.stack)
+    settings = stack_settings(cli)
+    target = (
+        ConfigTarget(code_path=args.config_path, label=args.config_path)
+        if args.config_path
+        else find_connection(connections(cli), args.authorization, args.connection)
+    )
+    authorization, region = _get_authorization(args, settings)
+    redirect_uri = args.redirect_uri or target.configured_redirect_uri
+    auth_url = str(authorization["authUrl"])
+    if redirect_uri:
+        auth_url = with_redirect_uri(auth_url, redirect_uri)
+    else:
+        redirect_uri = query_param(auth_url, "redirect_uri") or appfabric_redirect_uri(region)
+    _print_instructions(authorization, auth_url, redirect_uri, args.listen)
+    pasted = (
+        _receive(args.listen, redirect_uri, args.timeout)
+        if args.listen is not None
+        else _read_pasted()
+    )
+    code = parse_redirect(pasted, query_param(auth_url, "state")).code
+    _store(cli, target, code, redirect_uri, args.stack)
+    return 0
+
+
+def _check_listen(args: argparse.Namespace) -> None:
+    if args.listen is not None:
+        if not 0 < args.listen < 65536:
+            raise UsageError(f"--listen {args.listen}: not a port number")
+        if not args.redirect_uri:
+            raise UsageError(
+                "--listen needs --redirect-uri: the redirect URI registered with the app, "
+                f"which must reach 127.0.0.1:{args.listen}"
+            )
+        local = urlsplit(args.redirect_uri)
+        if local.hostname in {"localhost", "127.0.0.1"} and local.port != args.listen:
+            raise UsageError(
+                f"--redirect-uri {args.redirect_uri} does not reach --listen port {args.listen}"
+            )
+
+
+def _store(
+    cli: PulumiCli, target: ConfigTarget, code: str, redirect_uri: str, stack_name: str | None
+) -> None:
+    """Sets the code (secret) and, for a `connections` entry, its redirect URI if it differs."""
+    notes = [f"{target.code_path} (secret)"]
+    if target.redirect_path and target.configured_redirect_uri != redirect_uri:
+        path = target.redirect_path
+        pulumi_call(lambda: cli.config_set(path, redirect_uri, path=True))
+        notes.append(f"{path} = {redirect_uri}")
+    pulumi_call(lambda: cli.config_set(target.code_path, code, secret=True, path=True), code)
+    stack = f"stack {stack_name}" if stack_name else "the selected stack"
+    print(f"\nSet {' and '.join(notes)} in {stack}.")
+    if not target.redirect_path:
+        print(f"Your program must pass redirect_uri={redirect_uri} with this code.")
+    print(
+        "The code is single-use and expires in minutes: run `pulumi up` now to connect "
+        f"{target.label}."
+    )
+
+
+def _get_authorization(
+    args: argparse.Namespace, settings: dict[str, str]
+) -> tuple[dict[str, Any], str]:
+    client, region = appfabric_client(
+        args,
+        [args.authorization, args.bundle],
+        fallback_region=settings.get("aws:region"),
+        fallback_endpoint=settings.get(CONFIG_ENDPOINT),
+        fallback_profile=settings.get("aws:profile"),
+    )
+    try:
+        authorization = dict(
+            client.get_app_authorization(
+                appBundleIdentifier=args.bundle, appAuthorizationIdentifier=args.authorization
+            )["appAuthorization"]
+        )
+    except AWS_ERRORS as error:
+        raise aws_failure("GetAppAuthorization", error, region) from None
+    who = _who(authorization)
+    if authorization.get("authType") != "oauth2":
+        raise CliError(
+            f"{who} uses {authorization.get('authType')}: it needs no OAuth code; "
+            "run `pulumi up` to connect it"
+        )
+    if not authorization.get("authUrl"):
+        raise CliError(f"{who} has no authUrl: check its OAuth client ID in AppFabric")
+    return authorization, region
+
+
+def _who(authorization: dict[str, Any]) -> str:
+    uuid = identifiers.authorization_uuid(str(authorization.get("appAuthorizationArn", "")))
+    tenant = (authorization.get("tenant") or {}).get("tenantDisplayName")
+    app = str(authorization.get("app")) + (f", tenant {tenant}" if tenant else "")
+    return f"App authorization {uuid} ({app})"
+
+
+def _print_instructions(
+    authorization: dict[str, Any], auth_url: str, redirect_uri: str, listen: int | None
+) -> None:
+    print(f"{_who(authorization)} is {authorization.get('status')}.")
+    print(f"Open this URL in a browser, sign in to {authorization.get('app')} and approve:\n")
+    print(f"  {auth_url}\n", flush=True)
+    if urlsplit(redirect_uri).scheme != "https":
+        print(
+            f"warning: redirect URI {redirect_uri} is not https://; ConnectAppAuthorization "
+            "accepts only https redirect URIs, so `pulumi up` will reject it",
+            file=sys.stderr,
+        )
+    if listen is None:
+        print(
+            f"The browser is then sent to {redirect_uri}?code=…&state=…: copy that whole "
+            "address from the address bar as soon as it shows, and paste it here."
+        )
+
+
+def _read_pasted() -> str:
+    try:
+        if sys.stdin.isatty():
+            line = getpass.getpass("Redirect URL (input hidden): ")
+        else:
+            print("Redirect URL: ", flush=True)
+            line = sys.stdin.readline()
+    except EOFError:
+        line = ""
+    if not line.strip():
+        raise CliError("no redirect URL was given")
+    return line
+
+
+def _receive(port: int, redirect_uri: str, timeout: float) -> str:
+    path = urlsplit(redirect_uri).path or "/"
+
+    def ready() -> None:
+        print(
+            f"Waiting up to {timeout:g} s for the redirect to {redirect_uri} on "
+            f"http://127.0.0.1:{port}{path} (Ctrl-C to stop)...",
+            flush=True,
+        )
+
+    return listen_for_redirect(port, path, timeout, ready)

@@ -1,0 +1,174 @@
+"""``status``: every app authorization of a bundle, its status and what to do about it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from . import identifiers, statuses
+from .cli_common import (
+    AWS_ERRORS,
+    UsageError,
+    add_aws_arguments,
+    appfabric_client,
+    aws_failure,
+    check_identifier,
+)
+
+if TYPE_CHECKING:
+    from mypy_boto3_appfabric import AppFabricClient
+    from mypy_boto3_appfabric.type_defs import PaginatorConfigTypeDef
+
+DESCRIPTION = """\
+Lists the app authorizations of an app bundle with their app, tenant, auth type and status, and
+what to do about each one that is not Connected. Exit code 0 when all are Connected, 1 otherwise
+(or on an error), 2 for bad arguments."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One app authorization, as `status --json` prints it."""
+
+    app_authorization_arn: str
+    app: str
+    tenant_identifier: str | None
+    tenant_display_name: str | None
+    auth_type: str | None
+    status: str
+    connected: bool
+    remedy: str
+    authorize_command: str | None
+    updated_at: str | None
+
+
+def register(subcommands: Any) -> None:
+    parser = subcommands.add_parser(
+        "status",
+        help="list a bundle's app authorizations, their status and what to do",
+        description=DESCRIPTION,
+    )
+    parser.add_argument("--bundle", required=True, help="app bundle ARN or UUID")
+    parser.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
+    parser.add_argument(
+        "--page-size",
+        type=int,
+        default=None,
+        help="ListAppAuthorizations page size (default: the service's)",
+    )
+    add_aws_arguments(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Runs ``status``; returns 0 if every authorization is Connected, else 1."""
+    check_identifier("bundle", args.bundle)
+    if args.page_size is not None and not 1 <= args.page_size <= 100:
+        raise UsageError("--page-size must be between 1 and 100")
+    client, region = appfabric_client(args, [args.bundle])
+    rows = [_row(args.bundle, a) for a in _authorizations(client, region, args)]
+    if args.json:
+        print(json.dumps([asdict(row) for row in rows], indent=2))
+    else:
+        _print_table(args.bundle, rows)
+    return 0 if all(row.connected for row in rows) else 1
+
+
+def _authorizations(
+    client: AppFabricClient, region: str, args: argparse.Namespace
+) -> list[dict[str, Any]]:
+    """ListAppAuthorizations, every page; then GetAppAuthorization for each one's authType."""
+    pagination: PaginatorConfigTypeDef = {"PageSize": args.page_size} if args.page_size else {}
+    operation = "ListAppAuthorizations"
+    try:
+        paginator = client.get_paginator("list_app_authorizations")
+        summaries = [
+            summary
+            for page in paginator.paginate(
+                appBundleIdentifier=args.bundle, PaginationConfig=pagination
+            )
+            for summary in page["appAuthorizationSummaryList"]
+        ]
+        operation = "GetAppAuthorization"
+        return [
+            dict(
+                client.get_app_authorization(
+                    appBundleIdentifier=args.bundle,
+                    appAuthorizationIdentifier=summary["appAuthorizationArn"],
+                )["appAuthorization"]
+            )
+            for summary in summaries
+        ]
+    except AWS_ERRORS as error:
+        raise aws_failure(operation, error, region) from None
+
+
+def _row(bundle: str, authorization: dict[str, Any]) -> Row:
+    status = str(authorization["status"])
+    auth_type = authorization.get("authType")
+    tenant = authorization.get("tenant") or {}
+    connected = status == statuses.CONNECTED
+    arn = str(authorization["appAuthorizationArn"])
+    command = (
+        f"python -m appfabric_connect authorize --bundle {bundle} --authorization {arn}"
+        if auth_type == "oauth2" and not connected
+        else None
+    )
+    updated = authorization.get("updatedAt")
+    return Row(
+        app_authorization_arn=arn,
+        app=str(authorization.get("app")),
+        tenant_identifier=tenant.get("tenantIdentifier"),
+        tenant_display_name=tenant.get("tenantDisplayName"),
+        auth_type=auth_type,
+        status=status,
+        connected=connected,
+        remedy=statuses.remedy(status, auth_type),
+        authorize_command=command,
+        updated_at=updated.isoformat() if isinstance(updated, datetime) else updated,
+    )
+
+
+def _print_table(bundle: str, rows: list[Row]) -> None:
+    if not rows:
+        print(f"App bundle {bundle} has no app authorizations.")
+        return
+    header = ("APP", "TENANT", "AUTH", "STATUS", "AUTHORIZATION")
+    cells = [
+        (
+            row.app,
+            _tenant(row),
+            row.auth_type or "?",
+            row.status,
+            identifiers.authorization_uuid(row.app_authorization_arn),
+        )
+        for row in rows
+    ]
+    widths = [max(len(line[i]) for line in [header, *cells]) for i in range(len(header) - 1)]
+
+    def line(values: tuple[str, ...]) -> str:
+        padded = [value.ljust(width) for value, width in zip(values, widths, strict=False)]
+        return "  ".join([*padded, values[-1]])
+
+    print(line(header))
+    for row, values in zip(rows, cells, strict=True):
+        print(line(values))
+        if not row.connected:
+            print(f"    what to do: {row.remedy}")
+            if row.authorize_command:
+                print(f"    get a new code: {row.authorize_command}")
+    waiting = sum(not row.connected for row in rows)
+    total = f"{len(rows)} app authorization{'s' if len(rows) != 1 else ''}"
+    if waiting:
+        print(f"\n{waiting} of {total} not Connected.")
+    else:
+        print(f"\nAll {total} Connected.")
+
+
+def _tenant(row: Row) -> str:
+    name, identifier = row.tenant_display_name, row.tenant_identifier
+    if name and identifier and name != identifier:
+        return f"{name} ({identifier})"
+    return name or identifier or "-"

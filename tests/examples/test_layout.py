@@ -1,0 +1,39 @@
+"""Every example is a self-contained Pulumi project: files, runtime, requirements, README."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from .conftest import EXAMPLES
+
+NAMES = ["apikey-asana", "import-existing", "multi-tenant", "oauth2-slack"]
+
+
+def test_the_examples_are_the_documented_four() -> None:
+    assert sorted(p.name for p in EXAMPLES.iterdir() if p.is_dir()) == NAMES
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_example_is_a_python_pulumi_project_with_a_readme(name: str) -> None:
+    example = EXAMPLES / name
+    project = yaml.safe_load((example / "Pulumi.yaml").read_text())
+
+    assert project["runtime"]["name"] == "python"
+    assert (example / "__main__.py").is_file()
+    assert "pulumi up" in (example / "README.md").read_text()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_example_requirements_name_what_it_imports(name: str) -> None:
+    example = EXAMPLES / name
+    requirements = _names((example / "requirements.txt").read_text())
+    program = (example / "__main__.py").read_text()
+
+    assert {"appfabric-connect", "pulumi"} <= requirements
+    assert ("pulumi-aws" in requirements) == ("import pulumi_aws" in program)
+
+
+def _names(text: str) -> set[str]:
+    lines = (line.split("#")[0].strip() for line in text.splitlines())
+    return {line.split(">")[0].split("=")[0].split("<")[0].strip() for line in lines if line}
