@@ -45,7 +45,7 @@ CONFIG_CONNECT_TIMEOUT = "appfabric-connect:connectTimeout"
 CONFIG_RETRY_MODE = "appfabric-connect:retryMode"
 CONFIG_MAX_ATTEMPTS = "appfabric-connect:maxAttempts"
 POLL_FIRST_DELAY = 0.5
-POLL_MAX_DELAY = 10.0
+POLL_MAX_DELAY = 5.0
 
 # Module-level so tests can drive the clock; the provider instance itself stays tiny to pickle.
 sleep = time.sleep
