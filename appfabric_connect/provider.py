@@ -338,8 +338,11 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
         deadline = monotonic() + timeout
         delay = POLL_FIRST_DELAY
         while True:
-            # Full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter").
-            sleep(min(random.uniform(0, delay), max(0.0, deadline - monotonic())))
+            # "Equal jitter" (AWS Architecture Blog, "Exponential Backoff And Jitter"): waiting
+            # for one resource, not contending, so keep half of each wait and avoid full
+            # jitter's long tail after a slow connect.
+            wait = delay / 2 + random.uniform(0, delay / 2)
+            sleep(min(wait, max(0.0, deadline - monotonic())))
             authorization = self._get(target)
             if authorization["status"] != statuses.PENDING_CONNECT:
                 return authorization

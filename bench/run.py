@@ -678,12 +678,13 @@ def figure_lifecycle(bench: Bench) -> str:
         f"{Stats.of(sum(c.values()) for _, c in base).fmt()} calls and "
         f"{walls(base).median * 1000:.0f} ms, while check and diff cost "
         f"no call; when the service stays PendingConnect for {PENDING_S:g} s the provider's "
-        f"jittered backoff (first wait up to 0.5 s) polls {polls.fmt()} times and finishes in "
+        f"jittered backoff (first wait 0.25 to 0.5 s, doubling) polls {polls.fmt()} times "
+        f"and finishes in "
         f"{seconds(walls(pending))}, the baseline polls {base_polls.fmt()} times in "
         f"{seconds(walls(pending_base))}"
         + (
-            " (the provider's tail is the full jitter: each wait is drawn from 0 to a bound "
-            "that doubles, so one late draw can overshoot the connect by seconds).\n"
+            " (the provider's tail: a poll that just misses the connect waits out the next, "
+            "doubled interval).\n"
             if walls(pending).max > walls(pending_base).max
             else ".\n"
         )
