@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from dataclasses import dataclass
@@ -95,7 +96,25 @@ def _new_client(settings: AwsSettings, region: str) -> AppFabricClient:
     new.meta.events.register(
         "needs-retry.appfabric.ConnectAppAuthorization", _no_blind_connect_retry
     )
+    new.meta.events.register_first("needs-retry.appfabric", honour_retry_after)
     return new
+
+
+def honour_retry_after(response: Any = None, **_: Any) -> None:
+    """Lets botocore's backoff see AppFabric's ``Retry-After`` (seconds, as modeled).
+
+    botocore's standard backoff reads only ``x-amz-retry-after`` (milliseconds); this copies
+    the modeled header into it before the retry handler runs, and decides nothing itself.
+    """
+    if response is None or response[0] is None:
+        return None
+    headers = response[0].headers
+    seconds = headers.get("Retry-After")
+    if seconds is None or "x-amz-retry-after" in headers:
+        return None
+    with contextlib.suppress(ValueError):  # an HTTP-date: left to botocore's own backoff
+        headers["x-amz-retry-after"] = str(int(float(seconds) * 1000))
+    return None
 
 
 def _no_blind_connect_retry(
