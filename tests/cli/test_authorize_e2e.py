@@ -12,8 +12,9 @@ import pytest
 
 from appfabric_connect.__main__ import main
 from appfabric_connect.pulumi_cli import PulumiCli
+from tests.e2e.harness import combined
 
-from ..examples.real_pulumi import Project, failure_text, new_project
+from ..examples.real_pulumi import Project, new_project
 from .browser import browser_redirect, printed_auth_url
 from .conftest import Result
 
@@ -143,5 +144,5 @@ def test_pulumi_up_connects_the_root_program_with_the_code_from_authorize(
 
     up = root_stack.up()
 
-    assert up.returncode == 0, failure_text(up)
+    assert up.returncode == 0, combined(up)
     assert root_stack.outputs()["slack"]["status"] == "Connected"

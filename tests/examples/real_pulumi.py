@@ -13,21 +13,10 @@ import pytest
 import yaml
 
 from appfabric_connect.pulumi_cli import PulumiCli
+from tests.e2e.harness import find_pulumi
 
 STACK = "dev"
 PASSPHRASE = "appfabric-connect-e2e"
-
-
-def require_pulumi() -> str:
-    """The `pulumi` on PATH; the test FAILS (never skips) without one."""
-    found = shutil.which("pulumi")
-    if found is None:
-        pytest.fail(
-            "the Pulumi CLI is not on PATH, and this end-to-end test needs it: run `make test`, "
-            "or put it on PATH with PATH=$(scripts/ensure-pulumi $PWD/.venv/bin/python):$PATH",
-            pytrace=False,
-        )
-    return found
 
 
 @dataclass
@@ -52,7 +41,7 @@ class Project:
 def new_project(source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
     """Copies the program in ``source`` and creates its stack; the PULUMI_* variables go into
     the environment too, so that a PulumiCli made in-process (by `authorize`) finds the stack."""
-    require_pulumi()
+    find_pulumi()
     path = tmp_path / "project"
     path.mkdir()
     shutil.copy(source / "__main__.py", path / "__main__.py")
@@ -74,7 +63,3 @@ def new_project(source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     cli = PulumiCli(path, stack=STACK)
     cli.select_stack(create=True)
     return Project(path, cli)
-
-
-def failure_text(result: subprocess.CompletedProcess[str]) -> str:
-    return f"exit {result.returncode}\n{result.stdout}\n{result.stderr}"

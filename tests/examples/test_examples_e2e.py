@@ -13,10 +13,11 @@ import pytest
 from appfabric_connect import statuses
 from appfabric_connect.__main__ import main
 from appfabric_connect.emulator import EmulatorControl
+from tests.e2e.harness import combined
 
 from ..cli.browser import browser_redirect, printed_auth_url
 from .conftest import EXAMPLES
-from .real_pulumi import Project, failure_text, new_project
+from .real_pulumi import Project, new_project
 
 if TYPE_CHECKING:
     from mypy_boto3_appfabric import AppFabricClient
@@ -73,7 +74,7 @@ def test_import_existing_adopts_an_authorization_connected_in_the_console(
 
     up = import_existing.up()
 
-    assert up.returncode == 0, failure_text(up)
+    assert up.returncode == 0, combined(up)
     outputs = import_existing.outputs()
     assert (outputs["status"], outputs["app"], outputs["authorizationArn"]) == (
         "Connected",
@@ -81,7 +82,7 @@ def test_import_existing_adopts_an_authorization_connected_in_the_console(
         arn,
     )
     preview = import_existing.cli.run("preview", "--expect-no-changes", check=False)
-    assert preview.returncode == 0, failure_text(preview)
+    assert preview.returncode == 0, combined(preview)
 
 
 def test_import_existing_reconnects_with_a_code_from_authorize(
@@ -113,7 +114,7 @@ def test_import_existing_reconnects_with_a_code_from_authorize(
     up = import_existing.up()
 
     assert code == 0, said
-    assert up.returncode == 0, failure_text(up)
+    assert up.returncode == 0, combined(up)
     assert import_existing.outputs()["status"] == "Connected"
 
 
@@ -148,5 +149,5 @@ def test_multi_tenant_with_existing_identifiers_connects_every_entry(
 
     up = project.up()
 
-    assert up.returncode == 0, failure_text(up)
+    assert up.returncode == 0, combined(up)
     assert project.outputs()["statuses"] == {"slack-eng": "Connected", "asana-ops": "Connected"}
