@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import threading
 from dataclasses import dataclass
@@ -15,7 +16,11 @@ from botocore.config import Config
 if TYPE_CHECKING:
     from mypy_boto3_appfabric import AppFabricClient
 
-DEFAULT_MAX_ATTEMPTS = 10
+DEFAULT_MAX_ATTEMPTS = 10  # in all, the first try included
+CONFIG_ENDPOINT = "appfabric-connect:endpoint"
+CONFIG_CONNECT_TIMEOUT = "appfabric-connect:connectTimeout"
+CONFIG_RETRY_MODE = "appfabric-connect:retryMode"
+CONFIG_MAX_ATTEMPTS = "appfabric-connect:maxAttempts"
 RetryMode = Literal["standard", "adaptive"]
 RETRY_MODES: tuple[RetryMode, ...] = ("standard", "adaptive")
 USER_AGENT = "appfabric-connect"
@@ -52,8 +57,17 @@ def default_region(settings: AwsSettings) -> str | None:
     """``aws:region``, then boto3's chain (AWS_DEFAULT_REGION, the profile), then AWS_REGION."""
     if settings.region:
         return settings.region
+    return _chain_region(settings.profile, tuple(os.environ.get(name) for name in _REGION_ENV))
+
+
+_REGION_ENV = ("AWS_DEFAULT_REGION", "AWS_REGION", "AWS_PROFILE", "AWS_CONFIG_FILE")
+
+
+@functools.lru_cache(maxsize=16)
+def _chain_region(profile: str | None, _env: tuple[str | None, ...]) -> str | None:
+    # Cached per profile and environment: a boto3 Session costs ~15 ms, and diff asks per resource.
     try:
-        region = boto3.session.Session(profile_name=settings.profile).region_name
+        region = boto3.session.Session(profile_name=profile).region_name
     except botocore.exceptions.ProfileNotFound as error:
         raise ConfigurationError(f"{error}: fix `aws:profile` or AWS_PROFILE") from None
     # boto3 ignores AWS_REGION, which pulumi-aws and the other AWS SDKs read.
@@ -86,7 +100,7 @@ def _new_client(settings: AwsSettings, region: str) -> AppFabricClient:
         # None lets boto3 use AWS_ENDPOINT_URL_APPFABRIC / AWS_ENDPOINT_URL itself.
         endpoint_url=settings.endpoint_url,
         config=Config(
-            retries={"mode": settings.retry_mode, "max_attempts": settings.max_attempts},
+            retries={"mode": settings.retry_mode, "total_max_attempts": settings.max_attempts},
             user_agent_extra=USER_AGENT,
             connect_timeout=10,
             read_timeout=60,

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from . import identifiers
+from .aws import CONFIG_ENDPOINT
 from .cli_common import (
     AWS_ERRORS,
     CliError,
@@ -26,7 +28,6 @@ from .cli_oauth import (
     query_param,
     with_redirect_uri,
 )
-from .provider import CONFIG_ENDPOINT
 from .pulumi_cli import PulumiCli
 
 DEFAULT_LISTEN_TIMEOUT = 600.0
@@ -90,6 +91,8 @@ def run(args: argparse.Namespace) -> int:
     check_identifier("bundle", args.bundle)
     check_identifier("authorization", args.authorization)
     _check_listen(args)
+    if not Path(args.cwd).is_dir():
+        raise UsageError(f"--cwd {args.cwd}: no such directory (the Pulumi project's)")
     cli = PulumiCli(args.cwd, stack=args.stack)
     settings = stack_settings(cli)
     target = (

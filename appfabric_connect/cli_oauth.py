@@ -45,7 +45,8 @@ class Redirect:
 
 
 def parse_redirect(text: str, expected_state: str | None) -> Redirect:
-    """The code from a pasted redirect URL (or its query string); checks ``state`` if present.
+    """The code from a pasted redirect URL (or its query string); its ``state`` must be the
+    authorization URL's, when that had one.
 
     Error messages never include the pasted text: it holds the code.
     """
@@ -67,7 +68,7 @@ def parse_redirect(text: str, expected_state: str | None) -> Redirect:
             "sent to after approving the app (it contains ?code=…)"
         )
     state = _first(params, "state")
-    if state is not None and expected_state is not None and state != expected_state:
+    if expected_state is not None and state != expected_state:
         raise CliError(
             "the redirect's `state` does not match the authorization URL printed above: it "
             "comes from another consent attempt. Open the URL printed above and try again"

@@ -30,7 +30,15 @@ from pulumi.dynamic import (
 )
 
 from . import aws, identifiers, statuses, validation
-from .aws import AmbiguousConnectError, AwsSettings, ConfigurationError
+from .aws import (
+    CONFIG_CONNECT_TIMEOUT,
+    CONFIG_ENDPOINT,
+    CONFIG_MAX_ATTEMPTS,
+    CONFIG_RETRY_MODE,
+    AmbiguousConnectError,
+    AwsSettings,
+    ConfigurationError,
+)
 from .fingerprint import fingerprint, matches
 from .validation import is_unknown
 
@@ -40,10 +48,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("appfabric_connect")
 
 DEFAULT_CONNECT_TIMEOUT = 300.0
-CONFIG_ENDPOINT = "appfabric-connect:endpoint"
-CONFIG_CONNECT_TIMEOUT = "appfabric-connect:connectTimeout"
-CONFIG_RETRY_MODE = "appfabric-connect:retryMode"
-CONFIG_MAX_ATTEMPTS = "appfabric-connect:maxAttempts"
 POLL_FIRST_DELAY = 0.5
 POLL_MAX_DELAY = 5.0
 
@@ -267,7 +271,7 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
                 "appAuthorizationSummary"
             ]
         except AmbiguousConnectError as error:
-            summary = self._after_ambiguous_connect(target, kwargs, error, code)
+            summary = self._after_ambiguous_connect(target, error)
         except ClientError as error:
             summary = self._adopt_if_connected(target, error, code)
         fingerprint_ = fingerprint(code) if code else None
@@ -280,12 +284,9 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
         return _outputs(props, target, authorization, fingerprint_)
 
     def _after_ambiguous_connect(
-        self,
-        target: _Target,
-        kwargs: dict[str, Any],
-        error: AmbiguousConnectError,
-        code: str | None,
+        self, target: _Target, error: AmbiguousConnectError
     ) -> Mapping[str, Any]:
+        # Only a Connect carrying an OAuth code is ambiguous (aws._no_blind_connect_retry).
         authorization = self._get(target)
         if authorization["status"] == statuses.CONNECTED:
             _warn(
@@ -293,9 +294,6 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
                 f"clear answer ({error.detail}), but the authorization is Connected: done."
             )
             return authorization
-        if code is None:  # apiKey: no single-use secret, a plain retry is safe
-            answer = self._call(target, "ConnectAppAuthorization", **kwargs)
-            return cast(Mapping[str, Any], answer["appAuthorizationSummary"])
         raise ConnectionFailed(
             f"ConnectAppAuthorization for {_who(target, authorization)} got no clear answer "
             f"({error.detail}) and the authorization is {authorization['status']}. The OAuth code "
@@ -417,7 +415,11 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
                 f"a local emulator, AWS_ENDPOINT_URL_APPFABRIC or `{CONFIG_ENDPOINT}`."
             ) from None
         except botocore.exceptions.BotoCoreError as error:
-            raise ConnectionFailed(f"{operation}: {error}") from None
+            message = str(error)
+            code = kwargs.get("authRequest", {}).get("code")
+            if code:  # e.g. a ParamValidationError quoting the value
+                message = message.replace(code, "***")
+            raise ConnectionFailed(f"{operation}: {message}") from None
 
     def _failure(
         self, operation: str, target: _Target, error: ClientError, code: str | None = None

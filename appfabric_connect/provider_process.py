@@ -34,10 +34,14 @@ class ProviderProcess:
         self._process = subprocess.Popen(
             self._argv, stdout=subprocess.PIPE, env=self._env, stdin=subprocess.DEVNULL
         )
-        assert self._process.stdout is not None
-        port = int(self._process.stdout.readline().decode().strip())
-        self._channel = grpc.insecure_channel(f"127.0.0.1:{port}")
-        grpc.channel_ready_future(self._channel).result(timeout=30)
+        try:
+            assert self._process.stdout is not None
+            port = int(self._process.stdout.readline().decode().strip())
+            self._channel = grpc.insecure_channel(f"127.0.0.1:{port}")
+            grpc.channel_ready_future(self._channel).result(timeout=30)
+        except BaseException:
+            self.stop()
+            raise
         self._stub = provider_pb2_grpc.ResourceProviderStub(self._channel)
 
     def stop(self) -> None:

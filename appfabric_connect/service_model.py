@@ -33,11 +33,11 @@ def enum_values(shape_name: str) -> list[str]:
     return list(appfabric_model().shape_for(shape_name).enum)  # type: ignore[attr-defined]
 
 
+@cache
+def compiled(regex: str) -> re.Pattern[str]:
+    return re.compile(regex)
+
+
 def pattern(shape: Shape) -> re.Pattern[str] | None:
     raw = shape.metadata.get("pattern")
-    return _compiled(raw) if raw else None
-
-
-@cache
-def _compiled(regex: str) -> re.Pattern[str]:
-    return re.compile(regex)
+    return compiled(raw) if raw else None

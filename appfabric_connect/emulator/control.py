@@ -6,10 +6,10 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from ..service_model import enum_values
 from .faults import FaultError
 from .http_types import Request, Response, json_response
 from .models import AppFabricBackend
-from .service_model import enum_values
 from .urls import split_path
 
 PREFIX = "/_emulator"

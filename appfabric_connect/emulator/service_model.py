@@ -2,48 +2,29 @@
 
 from __future__ import annotations
 
-import functools
 import json
-import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import formatdate
 from typing import Any
 
-import botocore.session
 from botocore.model import (
     ListShape,
     MapShape,
     OperationModel,
-    ServiceModel,
     Shape,
-    StringShape,
     StructureShape,
 )
 
+from ..service_model import appfabric_model, compiled
 from .exceptions import AppFabricError, FieldError, ValidationException
 
 SERVICE_NAME = "appfabric"
-
-
-@functools.cache
-def service_model() -> ServiceModel:
-    return botocore.session.get_session().get_service_model(SERVICE_NAME)
+service_model = appfabric_model
 
 
 def operation_model(name: str) -> OperationModel:
     return service_model().operation_model(name)
-
-
-def enum_values(shape_name: str) -> list[str]:
-    shape = service_model().shape_for(shape_name)
-    assert isinstance(shape, StringShape)
-    return list(shape.enum)
-
-
-@functools.cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
 
 
 def validate(shape: Shape, value: Any, name: str = "") -> list[FieldError]:
@@ -111,7 +92,7 @@ def _validate(shape: Shape, value: Any, name: str, errors: list[FieldError]) -> 
             return
         _check_range(shape, len(value), name, "length", errors)
         pattern = shape.metadata.get("pattern")
-        if pattern is not None and not _compiled(pattern).search(value):
+        if pattern is not None and not compiled(pattern).search(value):
             _fail(errors, name, f"Member must satisfy regular expression pattern: {pattern}")
         allowed = shape.metadata.get("enum")
         if allowed and value not in allowed:

@@ -8,8 +8,6 @@ from urllib.parse import unquote
 
 from .service_model import service_model
 
-url_bases = [r"https?://appfabric\.(.+)\.amazonaws\.com"]
-
 
 @dataclass(frozen=True)
 class Route:

@@ -219,6 +219,32 @@ def test_authorize_rejects_a_redirect_from_another_consent_attempt(
     assert fake_pulumi.sets == []
 
 
+def test_authorize_rejects_a_redirect_without_the_state_it_sent(
+    run_cli: Callable[..., Result],
+    fake_pulumi: FakePulumi,
+    bundle_arn: str,
+    slack: AppAuthorizationTypeDef,
+) -> None:
+    def stripped_state(printed: str) -> str:
+        redirect = browser_redirect(printed)
+        return redirect.split("&state=")[0].split("?state=")[0]
+
+    result = run_cli(*_argv(bundle_arn, slack), paste=stripped_state)
+
+    assert result.code == 1
+    assert "`state` does not match" in result.err
+    assert fake_pulumi.sets == []
+
+
+def test_authorize_rejects_a_project_directory_that_does_not_exist(
+    run_cli: Callable[..., Result], bundle_arn: str, slack: AppAuthorizationTypeDef
+) -> None:
+    result = run_cli(*_argv(bundle_arn, slack), "--cwd", "/nonexistent/project")
+
+    assert result.code == 2
+    assert "--cwd /nonexistent/project: no such directory" in result.err
+
+
 def test_authorize_reports_that_the_app_was_not_approved(
     run_cli: Callable[..., Result],
     fake_pulumi: FakePulumi,

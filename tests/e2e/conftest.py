@@ -27,6 +27,7 @@ from tests.e2e.harness import (
     STACK,
     E2EStack,
     RecordingCli,
+    copy_project_file,
     find_pulumi,
 )
 
@@ -83,7 +84,7 @@ def make_stack(
     def make(program: str | None = None) -> E2EStack:
         project = tmp_path / "project"
         project.mkdir()
-        shutil.copy(REPO / "Pulumi.yaml", project / "Pulumi.yaml")
+        copy_project_file(REPO, project)
         if program is None:
             shutil.copy(REPO / "__main__.py", project / "__main__.py")
         else:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+import yaml
 
 from appfabric_connect.emulator.seed import Seeded
 from appfabric_connect.pulumi_cli import PulumiCli, PulumiCliError
@@ -36,6 +38,14 @@ MISSING_PULUMI = (
     "(PATH=$(scripts/ensure-pulumi $PWD/.venv/bin/python):$PATH .venv/bin/pytest tests/e2e)"
 )
 UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"  # the engine's marker for a not-yet-known value
+
+
+def copy_project_file(source: Path, project: Path) -> None:
+    """Copies ``source``'s Pulumi.yaml into ``project``, pointing its virtualenv at this
+    interpreter's, so that any language host (ours or a regular install's) runs it."""
+    settings = yaml.safe_load((source / "Pulumi.yaml").read_text())
+    settings["runtime"] = {"name": "python", "options": {"virtualenv": sys.prefix}}
+    (project / "Pulumi.yaml").write_text(yaml.safe_dump(settings))
 
 
 def find_pulumi() -> str:

@@ -174,9 +174,9 @@ def test_ambiguous_connects_count_down(
 
 
 def test_connect_delay_keeps_pending_connect_until_it_elapses(
-    appfabric, emulator_control, bundle_arn, api_key_authorization
+    appfabric, emulator, emulator_control, bundle_arn, api_key_authorization, monkeypatch
 ):
-    emulator_control.set_faults(connect_delay_s=0.3)
+    emulator_control.set_faults(connect_delay_s=60)
     ids = {
         "appBundleIdentifier": bundle_arn,
         "appAuthorizationIdentifier": api_key_authorization["appAuthorizationArn"],
@@ -186,7 +186,8 @@ def test_connect_delay_keeps_pending_connect_until_it_elapses(
         == "PendingConnect"
     )
     assert status_of(appfabric, bundle_arn, api_key_authorization) == "PendingConnect"
-    time.sleep(0.35)
+    real_clock = emulator.backend.clock
+    monkeypatch.setattr(emulator.backend, "clock", lambda: real_clock() + 61)
     assert status_of(appfabric, bundle_arn, api_key_authorization) == "Connected"
 
 

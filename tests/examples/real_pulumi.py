@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ import pytest
 import yaml
 
 from appfabric_connect.pulumi_cli import PulumiCli
-from tests.e2e.harness import find_pulumi
+from tests.e2e.harness import copy_project_file, find_pulumi
 
 STACK = "dev"
 PASSPHRASE = "appfabric-connect-e2e"
@@ -45,10 +44,7 @@ def new_project(source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     path = tmp_path / "project"
     path.mkdir()
     shutil.copy(source / "__main__.py", path / "__main__.py")
-    project = yaml.safe_load((source / "Pulumi.yaml").read_text())
-    # This interpreter's virtualenv, whichever language host the CLI runs.
-    project["runtime"] = {"name": "python", "options": {"virtualenv": sys.prefix}}
-    (path / "Pulumi.yaml").write_text(yaml.safe_dump(project))
+    copy_project_file(source, path)
     (tmp_path / "state").mkdir()
     (tmp_path / "home").mkdir()
     env = {

@@ -109,6 +109,6 @@ def test_storm_never_resends_an_oauth_code_whose_connect_got_a_5xx(
 def test_provider_clients_retry_in_botocore_standard_mode_with_a_bound(aws_env: str) -> None:
     client = aws.client(aws.AwsSettings(), "us-east-1")
     # botocore's standard mode: exponential backoff with full jitter (rand(0, 1) * base * 2^i,
-    # capped at 20 s), a retry quota per client, and at most 10 retries (11 attempts) per call.
+    # capped at 20 s), a retry quota per client, and at most 10 attempts in all per call.
     config: Any = client.meta.config
-    assert config.retries == {"mode": "standard", "total_max_attempts": 11}
+    assert config.retries == {"mode": "standard", "total_max_attempts": 10}

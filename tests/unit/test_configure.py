@@ -1,0 +1,87 @@
+"""configure: stack config sets region, profile, endpoint, retries and the connect timeout."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from botocore.stub import Stubber
+from pulumi.dynamic import Config, ConfigureRequest
+
+from appfabric_connect import AppAuthorizationConnectionProvider, ConnectionFailed, aws
+from tests.unit.aws_stub import authorization, connect_params, oauth_inputs, summary
+
+
+def configured(values: dict[str, str]) -> AppAuthorizationConnectionProvider:
+    prov = AppAuthorizationConnectionProvider()
+    prov.configure(ConfigureRequest(Config(values, "project")))
+    return prov
+
+
+def test_stack_config_becomes_the_client_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[aws.AwsSettings, str]] = []
+
+    def record(settings: aws.AwsSettings, region: str) -> Any:
+        seen.append((settings, region))
+        raise ConnectionFailed("recorded")
+
+    monkeypatch.setattr(aws, "client", record)
+    prov = configured(
+        {
+            "aws:region": "eu-west-1",
+            "aws:profile": "ops",
+            "appfabric-connect:endpoint": "http://127.0.0.1:4599",
+            "appfabric-connect:retryMode": "adaptive",
+            "appfabric-connect:maxAttempts": "4",
+        }
+    )
+    with pytest.raises(ConnectionFailed):
+        prov.create(oauth_inputs())
+    assert seen == [
+        (
+            aws.AwsSettings(
+                region="eu-west-1",
+                profile="ops",
+                endpoint_url="http://127.0.0.1:4599",
+                retry_mode="adaptive",
+                max_attempts=4,
+            ),
+            "eu-west-1",
+        )
+    ]
+
+
+def test_a_client_gets_the_configured_retry_mode_and_attempts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAUNITTEST")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "unit-secret-key")
+    aws.clear_clients()
+    client = aws.client(aws.AwsSettings(retry_mode="adaptive", max_attempts=4), "us-east-1")
+    aws.clear_clients()
+    assert client.meta.config.retries == {"mode": "adaptive", "total_max_attempts": 4}
+
+
+def test_the_configured_connect_timeout_bounds_the_wait(
+    stubber: Stubber, no_sleep: list[float]
+) -> None:
+    prov = configured({"appfabric-connect:connectTimeout": "2"})
+    stubber.add_response("connect_app_authorization", summary("PendingConnect"), connect_params())
+    for _ in range(20):
+        stubber.add_response("get_app_authorization", authorization("PendingConnect"))
+    with pytest.raises(ConnectionFailed, match="after 2 s"):
+        prov.create(oauth_inputs())
+    assert sum(no_sleep) == pytest.approx(2, abs=0.01)
+    stubber._queue.clear()  # type: ignore[attr-defined]
+
+
+def test_the_resource_connect_timeout_wins_over_stack_config(
+    stubber: Stubber, no_sleep: list[float]
+) -> None:
+    prov = configured({"appfabric-connect:connectTimeout": "2"})
+    stubber.add_response("connect_app_authorization", summary("PendingConnect"), connect_params())
+    for _ in range(20):
+        stubber.add_response("get_app_authorization", authorization("PendingConnect"))
+    with pytest.raises(ConnectionFailed, match="after 1 s"):
+        prov.create({**oauth_inputs(), "connect_timeout": 1})
+    stubber._queue.clear()  # type: ignore[attr-defined]
