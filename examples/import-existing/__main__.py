@@ -12,12 +12,21 @@ Declared without `auth_request`, the connection adopts an authorization that is 
 import pulumi
 
 from appfabric_connect import AppAuthorizationConnection, AuthRequestArgs
+from appfabric_connect.identifiers import IdentifierError, parse_authorization
 
 config = pulumi.Config()
 # arn:aws:appfabric:REGION:ACCOUNT:appbundle/BUNDLE/appauthorization/AUTHORIZATION
 authorization_arn = config.require("authorizationArn")
+try:
+    region = parse_authorization(authorization_arn).region
+except IdentifierError:
+    region = None
+if region is None:  # not an ARN, or a bare UUID: neither names the bundle and region
+    raise pulumi.RunError(
+        "config authorizationArn must be the app authorization's ARN "
+        "(arn:aws:appfabric:REGION:ACCOUNT:appbundle/UUID/appauthorization/UUID)"
+    )
 bundle_arn, _, _ = authorization_arn.partition("/appauthorization/")
-region = authorization_arn.split(":")[3]
 
 # Only to reconnect an oauth2 authorization that is no longer Connected:
 #   python -m appfabric_connect authorize ... --config-path code

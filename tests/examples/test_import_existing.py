@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pulumi
+import pytest
 
 from .conftest import BUNDLE_ARN, CONNECTION, Run, authorization_arn, is_secret, unsecret
 
@@ -58,3 +59,10 @@ def test_import_existing_exports_status_app_tenant_and_arn(
         assert {"app", "tenant"} <= set(exports)
 
     return run.then(check)
+
+
+def test_import_existing_rejects_a_uuid_with_a_clear_error(
+    run_example: Callable[..., Run],
+) -> None:
+    with pytest.raises(pulumi.RunError, match="must be the app authorization's ARN"):
+        run_example(EXAMPLE, {"authorizationArn": ARN.rsplit("/", 1)[1]})
