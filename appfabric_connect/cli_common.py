@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, NoReturn
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, NoReturn
 
 import botocore.exceptions
 
@@ -102,29 +102,12 @@ def check_identifier(kind: str, value: str) -> None:
         raise UsageError(f"--{kind} {error}") from None
 
 
+_HINTS = aws.Hints(profile="--profile", region="--region", endpoint="--endpoint-url")
+
+
 def aws_failure(operation: str, error: Exception, region: str) -> CliError:
     """One line for a failed AWS call, with what to check."""
-    if isinstance(error, botocore.exceptions.ClientError):
-        details: Mapping[str, Any] = error.response.get("Error", {})
-        code = str(details.get("Code", "Unknown"))
-        message = f"{operation}: {code}: {details.get('Message', '')}".rstrip(": ")
-        if code == "ResourceNotFoundException":
-            message += f". Check the identifiers and the region ({region})"
-        elif code in {"AccessDeniedException", "UnrecognizedClientException"}:
-            message += ". Check the AWS credentials and their appfabric:* permissions"
-        return CliError(message)
-    if isinstance(error, botocore.exceptions.NoCredentialsError):
-        return CliError(
-            f"{operation}: no AWS credentials found. Set AWS_ACCESS_KEY_ID and "
-            "AWS_SECRET_ACCESS_KEY, or a profile with AWS_PROFILE or --profile"
-        )
-    if isinstance(error, botocore.exceptions.EndpointConnectionError):
-        return CliError(
-            f"{operation}: cannot reach the AppFabric endpoint "
-            f"{error.kwargs.get('endpoint_url')} (region {region}). Check --region and, for a "
-            "local emulator, --endpoint-url or AWS_ENDPOINT_URL_APPFABRIC"
-        )
-    return CliError(f"{operation}: {error}")
+    return CliError(aws.failure_message(operation, error, region, _HINTS).rstrip("."))
 
 
 AWS_ERRORS = (botocore.exceptions.ClientError, botocore.exceptions.BotoCoreError)

@@ -12,7 +12,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
-from urllib.parse import urlsplit
 
 import botocore.exceptions
 import pulumi
@@ -48,6 +47,11 @@ if TYPE_CHECKING:
 log = logging.getLogger("appfabric_connect")
 
 DEFAULT_CONNECT_TIMEOUT = 300.0
+_HINTS = aws.Hints(
+    profile="`pulumi config set aws:profile NAME`",
+    region="the connection's `region`, `pulumi config set aws:region REGION` or AWS_REGION",
+    endpoint=f"`{CONFIG_ENDPOINT}`",
+)
 POLL_FIRST_DELAY = 0.5
 POLL_MAX_DELAY = 5.0
 
@@ -401,46 +405,19 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
                     **kwargs,
                 ),
             )
-        except botocore.exceptions.NoCredentialsError:
-            raise ConnectionFailed(
-                f"{operation}: no AWS credentials found. Set AWS_ACCESS_KEY_ID and "
-                "AWS_SECRET_ACCESS_KEY, or a profile with AWS_PROFILE or `pulumi config set "
-                "aws:profile NAME`."
-            ) from None
-        except botocore.exceptions.EndpointConnectionError as error:
-            raise ConnectionFailed(
-                f"{operation}: cannot reach the AppFabric endpoint "
-                f"{_origin(error.kwargs.get('endpoint_url'))} (region {target.region}). Check the "
-                "region (resource `region` or `aws:region`; AppFabric is in few regions) and, for "
-                f"a local emulator, AWS_ENDPOINT_URL_APPFABRIC or `{CONFIG_ENDPOINT}`."
-            ) from None
         except botocore.exceptions.BotoCoreError as error:
-            message = str(error)
-            code = kwargs.get("authRequest", {}).get("code")
-            if code:  # e.g. a ParamValidationError quoting the value
-                message = message.replace(code, "***")
-            raise ConnectionFailed(f"{operation}: {message}") from None
+            secret = kwargs.get("authRequest", {}).get("code")
+            raise ConnectionFailed(
+                aws.failure_message(operation, error, target.region, _HINTS, secret=secret)
+            ) from None
 
     def _failure(
         self, operation: str, target: _Target, error: ClientError, code: str | None = None
     ) -> ConnectionFailed:
-        aws_code = _code(error)
-        message = str(error.response.get("Error", {}).get("Message", ""))
-        if code:
-            message = message.replace(code, "***")
-        hint = ""
-        if aws_code == "ResourceNotFoundException":
-            hint = (
-                f" Check the identifiers and the region ({target.region}; set by the connection's "
-                "`region`, `pulumi config set aws:region REGION` or AWS_REGION): an authorization "
-                "is found only in its own bundle and region."
-            )
-        elif aws_code in {"AccessDeniedException", "UnrecognizedClientException"}:
-            hint = " Check the AWS credentials and their appfabric:* permissions."
-        text = f"{operation} failed for app authorization {target.authorization}: {aws_code}"
-        if message:
-            text += f": {message.rstrip('.')}"
-        return ConnectionFailed(f"{text}.{hint}")
+        subject = f"app authorization {target.authorization}"
+        return ConnectionFailed(
+            aws.failure_message(operation, error, target.region, _HINTS, subject, secret=code)
+        )
 
     def _target(self, props: Mapping[str, Any], id_: str | None = None) -> _Target:
         authorization_id = props.get("app_authorization_identifier") or id_ or ""
@@ -529,12 +506,6 @@ def _outputs(
         "auth_url": authorization.get("authUrl") if status != statuses.CONNECTED else None,
         "code_fingerprint": code_fingerprint,
     }
-
-
-def _origin(url: Any) -> Any:
-    """``scheme://host:port`` of a request URL: the endpoint, without the operation's path."""
-    parts = urlsplit(str(url)) if url else None
-    return f"{parts.scheme}://{parts.netloc}" if parts and parts.netloc else url
 
 
 def _iso(value: Any) -> str | None:

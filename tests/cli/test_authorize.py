@@ -356,7 +356,7 @@ def test_authorize_reports_an_unknown_authorization_in_one_line(
 
     assert result.code == 1
     assert result.err.startswith(
-        "python -m appfabric_connect authorize: error: GetAppAuthorization: "
+        "python -m appfabric_connect authorize: error: GetAppAuthorization failed: "
         "ResourceNotFoundException"
     )
     assert len(result.err.strip().splitlines()) == 1

@@ -188,7 +188,7 @@ def test_status_reports_an_unknown_bundle_in_one_line(
 
     assert result.code == 1
     assert result.err.startswith(
-        "python -m appfabric_connect status: error: ListAppAuthorizations: "
+        "python -m appfabric_connect status: error: ListAppAuthorizations failed: "
         "ResourceNotFoundException"
     )
     assert "Check the identifiers and the region (us-east-1)" in result.err
