@@ -191,7 +191,7 @@ def test_status_reports_an_unknown_bundle_in_one_line(
         "python -m appfabric_connect status: error: ListAppAuthorizations failed: "
         "ResourceNotFoundException"
     )
-    assert "Check the identifiers and the region (us-east-1)" in result.err
+    assert "Check the identifiers and the region (us-east-1; set by --region)" in result.err
     assert len(result.err.strip().splitlines()) == 1
 
 
