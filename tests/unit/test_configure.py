@@ -85,3 +85,37 @@ def test_the_resource_connect_timeout_wins_over_stack_config(
     with pytest.raises(ConnectionFailed, match="after 1 s"):
         prov.create({**oauth_inputs(), "connect_timeout": 1})
     stubber._queue.clear()  # type: ignore[attr-defined]
+
+
+def test_the_aws_profile_supplies_the_region(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    config_file = tmp_path / "config"
+    config_file.write_text("[profile ops]\nregion = eu-west-2\n")
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(config_file))
+    for name in ("AWS_DEFAULT_REGION", "AWS_REGION", "AWS_PROFILE"):
+        monkeypatch.delenv(name, raising=False)
+    seen: list[tuple[aws.AwsSettings, str]] = []
+
+    def record(settings: aws.AwsSettings, region: str) -> Any:
+        seen.append((settings, region))
+        raise ConnectionFailed("recorded")
+
+    monkeypatch.setattr(aws, "client", record)
+    with pytest.raises(ConnectionFailed):
+        configured({"aws:profile": "ops"}).create(oauth_inputs())
+    assert seen == [(aws.AwsSettings(profile="ops"), "eu-west-2")]
+
+
+def test_an_unknown_aws_profile_is_one_clear_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    (tmp_path / "config").write_text("")
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "config"))
+    for name in ("AWS_DEFAULT_REGION", "AWS_REGION", "AWS_PROFILE"):
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(ConnectionFailed) as raised:
+        configured({"aws:profile": "nope"}).create(oauth_inputs())
+    message = str(raised.value)
+    assert "nope" in message and "fix `aws:profile` or AWS_PROFILE" in message
+    assert "\n" not in message
