@@ -178,7 +178,9 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         """One GetAppAuthorization; an empty id if the authorization (or its bundle) is gone.
 
-        Works from the id alone (an authorization ARN), so ``import_`` and ``get`` need no inputs.
+        Works from the id alone (an authorization ARN), as ``get`` needs; it then also returns
+        the inputs. (``import_`` never gets here: the engine reads imports with no properties, so
+        the SDK cannot find this provider, pulumi/pulumi#16175.)
         """
         target = self._target(props, id_)
         try:
@@ -188,14 +190,14 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
                 return ReadResult(None, {})
             raise self._failure("GetAppAuthorization", target, error) from None
         outs = _outputs(props, target, authorization, props.get("code_fingerprint"))
-        imported = "app_authorization_identifier" not in props
+        from_id_only = "app_authorization_identifier" not in props
         inputs = (
             {
                 "app_bundle_identifier": authorization["appBundleArn"],
                 "app_authorization_identifier": authorization["appAuthorizationArn"],
                 "region": target.region,
             }
-            if imported
+            if from_id_only
             else None
         )
         return ReadResult(authorization["appAuthorizationArn"], outs, inputs)
@@ -226,7 +228,7 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
 
     @_one_line
     def update(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        """Reconnects. A spent OAuth code fails here, before any call to AWS."""
+        """Reconnects. A spent OAuth code fails here, before any Connect."""
         target = self._target(news)
         auth_type = olds.get("auth_type")
         auth_request = news.get("auth_request")
