@@ -62,13 +62,18 @@ def test_a_client_gets_the_configured_retry_mode_and_attempts(
     assert client.meta.config.retries == {"mode": "adaptive", "total_max_attempts": 4}
 
 
+def stays_pending(stubber: Stubber) -> None:
+    """Connect answers PendingConnect, and so does every later read."""
+    stubber.add_response("connect_app_authorization", summary("PendingConnect"), connect_params())
+    for _ in range(20):
+        stubber.add_response("get_app_authorization", authorization("PendingConnect"))
+
+
 def test_the_configured_connect_timeout_bounds_the_wait(
     stubber: Stubber, no_sleep: list[float]
 ) -> None:
     prov = configured({"appfabric-connect:connectTimeout": "2"})
-    stubber.add_response("connect_app_authorization", summary("PendingConnect"), connect_params())
-    for _ in range(20):
-        stubber.add_response("get_app_authorization", authorization("PendingConnect"))
+    stays_pending(stubber)
     with pytest.raises(ConnectionFailed, match="after 2 s"):
         prov.create(oauth_inputs())
     assert sum(no_sleep) == pytest.approx(2, abs=0.01)
@@ -79,9 +84,7 @@ def test_the_resource_connect_timeout_wins_over_stack_config(
     stubber: Stubber, no_sleep: list[float]
 ) -> None:
     prov = configured({"appfabric-connect:connectTimeout": "2"})
-    stubber.add_response("connect_app_authorization", summary("PendingConnect"), connect_params())
-    for _ in range(20):
-        stubber.add_response("get_app_authorization", authorization("PendingConnect"))
+    stays_pending(stubber)
     with pytest.raises(ConnectionFailed, match="after 1 s"):
         prov.create({**oauth_inputs(), "connect_timeout": 1})
     stubber._queue.clear()  # type: ignore[attr-defined]
