@@ -7,16 +7,11 @@ from typing import Any
 
 import pulumi
 
+from . import schema
+from .quoting import quoted, shown
 from .resource import AppAuthorizationConnection
 
-ENTRY_KEYS = (
-    "name",
-    "app_bundle_identifier",
-    "app_authorization_identifier",
-    "auth_request",
-    "region",
-    "connect_timeout",
-)
+ENTRY_KEYS = ("name", *schema.INPUT_NAMES)
 
 
 def declare_connections(entries: Any) -> dict[str, AppAuthorizationConnection]:
@@ -48,15 +43,16 @@ def declare_connections(entries: Any) -> dict[str, AppAuthorizationConnection]:
 def _entry_name(index: int, entry: Any, seen: Mapping[str, object]) -> str:
     where = f"config `connections[{index}]`"
     if not isinstance(entry, dict):
-        raise pulumi.RunError(f"{where} must be an object, got {type(entry).__name__}")
+        raise pulumi.RunError(f"{where} must be an object, got {shown(entry)}")
     extra = sorted(set(entry) - set(ENTRY_KEYS))
     if extra:
         raise pulumi.RunError(
-            f"{where} has unknown keys {', '.join(extra)}; expected {', '.join(ENTRY_KEYS)}"
+            f"{where} has unknown keys {', '.join(quoted(key) for key in extra)}; "
+            f"expected {', '.join(ENTRY_KEYS)}"
         )
     name = entry.get("name")
     if not isinstance(name, str) or not name:
         raise pulumi.RunError(f"{where}.name is required: a unique name for the connection")
     if name in seen:
-        raise pulumi.RunError(f"{where}.name {name!r} is used twice; names must be unique")
+        raise pulumi.RunError(f"{where}.name {quoted(name)} is used twice; names must be unique")
     return name

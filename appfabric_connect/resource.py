@@ -8,6 +8,7 @@ from typing import Any
 import pulumi
 from pulumi.dynamic import Resource
 
+from . import schema
 from .provider import AppAuthorizationConnectionProvider
 
 
@@ -67,7 +68,7 @@ class AppAuthorizationConnection(Resource, module="appfabric", name="AppAuthoriz
             "region": region,
             "connect_timeout": connect_timeout,
         }
-        for output in _OUTPUTS:
+        for output in schema.OUTPUT_NAMES:
             props.setdefault(output, None)
         super().__init__(AppAuthorizationConnectionProvider(), resource_name, props, opts)
 
@@ -79,21 +80,6 @@ class AppAuthorizationConnection(Resource, module="appfabric", name="AppAuthoriz
         return AppAuthorizationConnection(
             resource_name, opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
         )
-
-
-_OUTPUTS = (
-    "app_authorization_arn",
-    "app_bundle_arn",
-    "app",
-    "tenant",
-    "status",
-    "updated_at",
-    "created_at",
-    "auth_type",
-    "persona",
-    "auth_url",
-    "code_fingerprint",
-)
 
 
 def _secret_code(auth_request: Any) -> Any:

@@ -1,6 +1,10 @@
-"""App authorization statuses and what a user should do about each."""
+"""How users are told about an app authorization: its name, dates, status and what to do."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
 
 CONNECTED = "Connected"
 PENDING_CONNECT = "PendingConnect"
@@ -46,3 +50,23 @@ def remedy(status: str, auth_type: str | None) -> str:
     if by_type is None:
         return f"unexpected status {status!r}: see the AppFabric console"
     return by_type.get(auth_type or "oauth2", by_type["oauth2"])
+
+
+def describe(uuid: str, authorization: Mapping[str, Any], tenant: bool = False) -> str:
+    """``app authorization UUID (APP)`` (``, tenant NAME`` too with ``tenant``), for messages."""
+    app = authorization.get("app")
+    tenant_name = (authorization.get("tenant") or {}).get("tenantDisplayName") if tenant else None
+    label = ", ".join(str(part) for part in (app, tenant_name and f"tenant {tenant_name}") if part)
+    return f"app authorization {uuid}" + (f" ({label})" if label else "")
+
+
+def sentence(text: str) -> str:
+    """``text`` with its first letter capitalized, for a message that starts with it."""
+    return text[:1].upper() + text[1:]
+
+
+def iso8601(value: Any) -> str | None:
+    """An AppFabric timestamp (a datetime from botocore) as ISO 8601 text."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return str(value) if value is not None else None

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+
+import botocore.exceptions
+import botocore.session
 
 _UUID = r"[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}"
 UUID_RE = re.compile(_UUID)
@@ -16,6 +20,7 @@ _BUNDLE_RESOURCE_RE = re.compile(rf"appbundle/(?P<bundle>{_UUID})")
 _AUTHORIZATION_RESOURCE_RE = re.compile(
     rf"appbundle/(?P<bundle>{_UUID})/appauthorization/(?P<authorization>{_UUID})"
 )
+CONSOLE_REDIRECT_URI = "https://{region}.console.aws.amazon.com/appfabric/oauth2"
 
 
 class IdentifierError(ValueError):
@@ -30,7 +35,6 @@ class Identifier:
     bundle_uuid: str | None = None
     arn: str | None = None
     region: str | None = None
-    partition: str | None = None
     account: str | None = None
 
 
@@ -69,10 +73,47 @@ def authorization_uuid(value: str) -> str:
 
 
 def bundle_uuid(value: str) -> str:
+    """The UUID of a bundle given as ARN or UUID; the value itself if it is neither."""
     try:
         return parse_bundle(value).uuid
     except IdentifierError:
         return value
+
+
+def region_of(*identifiers: str) -> str | None:
+    """The region of the first bundle or authorization ARN among ``identifiers``."""
+    for value in identifiers:
+        for parse in (parse_authorization, parse_bundle):
+            try:
+                region = parse(value).region
+            except IdentifierError:
+                continue
+            if region:
+                return region
+    return None
+
+
+@functools.cache
+def partition_for(region: str) -> str:
+    """The AWS partition of ``region`` (``aws``, ``aws-cn``, …), as botocore knows it; ``aws``
+    for a region botocore does not know (as botocore's own clients assume)."""
+    try:
+        return str(botocore.session.get_session().get_partition_for_region(region))
+    except botocore.exceptions.UnknownRegionError:
+        return "aws"
+
+
+def bundle_arn(region: str, account: str, bundle: str) -> str:
+    return f"arn:{partition_for(region)}:appfabric:{region}:{account}:appbundle/{bundle}"
+
+
+def authorization_arn(region: str, account: str, bundle: str, authorization: str) -> str:
+    return f"{bundle_arn(region, account, bundle)}/appauthorization/{authorization}"
+
+
+def console_redirect_uri(region: str) -> str:
+    """AppFabric's own OAuth redirect URI in ``region``'s console."""
+    return CONSOLE_REDIRECT_URI.format(region=region)
 
 
 def _parse_arn(value: str) -> re.Match[str]:
@@ -97,6 +138,5 @@ def _from_arn(value: str, arn: re.Match[str], uuid: str, bundle: str) -> Identif
         bundle_uuid=bundle,
         arn=value,
         region=arn.group("region"),
-        partition=arn.group("partition"),
         account=arn.group("account"),
     )

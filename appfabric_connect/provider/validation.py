@@ -9,20 +9,16 @@ from typing import Any
 
 from pulumi.output import Unknown
 
-from . import identifiers
-from .identifiers import Identifier, IdentifierError
-from .service_model import constraint, input_member, pattern
+from .. import schema
+from ..aws import arn
+from ..aws.arn import Identifier, IdentifierError
+from ..aws.model import Violation, input_member, pattern, violations
+from ..quoting import QUOTE_LIMIT, quoted, shown
 
 UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"  # pulumi.runtime.rpc.UNKNOWN
 
-INPUTS = (
-    "app_bundle_identifier",
-    "app_authorization_identifier",
-    "auth_request",
-    "region",
-    "connect_timeout",
-)
-AUTH_REQUEST_FIELDS = ("redirect_uri", "code")
+INPUTS = schema.INPUT_NAMES
+AUTH_REQUEST_FIELDS = schema.AUTH_REQUEST_NAMES
 MAX_CONNECT_TIMEOUT = 24 * 3600
 _IGNORED = frozenset({"__provider"})
 _CONNECT = "ConnectAppAuthorization"
@@ -44,10 +40,10 @@ def problems(news: Mapping[str, Any]) -> list[Problem]:
     found: list[Problem] = []
     for name in news:
         if name not in INPUTS and name not in _IGNORED:
-            found.append(Problem(name, _unknown_name(name, INPUTS)))
-    bundle = _identifier(news, "app_bundle_identifier", identifiers.parse_bundle, found)
+            found.append(Problem(_cut(name), _unknown_name(name, INPUTS)))
+    bundle = _identifier(news, "app_bundle_identifier", arn.parse_bundle, found)
     authorization = _identifier(
-        news, "app_authorization_identifier", identifiers.parse_authorization, found
+        news, "app_authorization_identifier", arn.parse_authorization, found
     )
     if bundle and authorization and authorization.bundle_uuid:
         if authorization.bundle_uuid != bundle.uuid:
@@ -87,23 +83,22 @@ def _identifier(
         found.append(Problem(name, "is required: an AppFabric ARN or a lowercase UUID"))
         return None
     if not isinstance(value, str):
-        found.append(Problem(name, f"must be a string (ARN or UUID), got {_type(value)}"))
+        found.append(Problem(name, f"must be a string (ARN or UUID), got {shown(value)}"))
         return None
-    shape = input_member(_CONNECT, _camel(name))
-    low, high = constraint(shape, "min"), constraint(shape, "max")
-    if not low <= len(value) <= high:
+    broken = _rules(violations(input_member(_CONNECT, _camel(name)), value))
+    if "min_length" in broken or "max_length" in broken:
+        low, high = _length_limits(_camel(name))
         found.append(Problem(name, f"must be {low} to {high} characters long, got {len(value)}"))
         return None
-    model_pattern = pattern(shape)
-    if model_pattern and not model_pattern.search(value):
+    if "pattern" in broken:
         found.append(
-            Problem(name, f"must be an AppFabric ARN or a lowercase UUID, got {_show(value)}")
+            Problem(name, f"must be an AppFabric ARN or a lowercase UUID, got {quoted(value)}")
         )
         return None
     try:
         parsed: Identifier = parse(value)
     except IdentifierError as error:
-        found.append(Problem(name, f"{error}, got {_show(value)}"))
+        found.append(Problem(name, f"{error}, got {quoted(value)}"))
         return None
     return parsed
 
@@ -114,9 +109,9 @@ def _region(
     region = news.get("region")
     if region is None or is_unknown(region):
         return
-    if not isinstance(region, str) or not identifiers.REGION_RE.fullmatch(region):
+    if not isinstance(region, str) or not arn.REGION_RE.fullmatch(region):
         found.append(
-            Problem("region", f"must be an AWS region such as us-east-1, got {_show(region)}")
+            Problem("region", f"must be an AWS region such as us-east-1, got {quoted(region)}")
         )
         return
     for identifier in parsed:
@@ -134,15 +129,18 @@ def _auth_request(value: Any, found: list[Problem]) -> None:
         return
     if not isinstance(value, Mapping):
         found.append(
-            Problem("auth_request", f"must be an object {{redirect_uri, code}}, got {_type(value)}")
+            Problem("auth_request", f"must be an object {{redirect_uri, code}}, got {shown(value)}")
         )
         return
     for name in value:
         if name not in AUTH_REQUEST_FIELDS:
-            found.append(Problem(f"auth_request.{name}", _unknown_name(name, AUTH_REQUEST_FIELDS)))
+            found.append(
+                Problem(f"auth_request.{_cut(name)}", _unknown_name(name, AUTH_REQUEST_FIELDS))
+            )
     redirect_uri = value.get("redirect_uri")
     if not is_unknown(redirect_uri):
         shape = input_member(_CONNECT, "authRequest", "redirectUri")
+        broken = _rules(violations(shape, redirect_uri))
         if not isinstance(redirect_uri, str) or not redirect_uri:
             found.append(
                 Problem(
@@ -150,25 +148,31 @@ def _auth_request(value: Any, found: list[Problem]) -> None:
                     "is required: the https:// redirect URI of the OAuth app",
                 )
             )
-        elif len(redirect_uri) > constraint(shape, "max"):
+        elif "max_length" in broken:
             found.append(
                 Problem(
                     "auth_request.redirect_uri",
-                    f"must be at most {constraint(shape, 'max')} characters, "
-                    f"got {len(redirect_uri)}",
+                    f"must be at most {broken['max_length']} characters, got {len(redirect_uri)}",
+                )
+            )
+        elif "#" in redirect_uri:
+            found.append(
+                Problem(
+                    "auth_request.redirect_uri",
+                    "must not have a #fragment: OAuth 2 forbids one in a redirection URI "
+                    f"(RFC 6749 §3.1.2), got {quoted(redirect_uri)}",
                 )
             )
         elif (model_pattern := pattern(shape)) and not model_pattern.fullmatch(redirect_uri):
+            # fullmatch: Smithy patterns are unanchored, but a redirect URI is one URL, whole.
             found.append(
                 Problem(
                     "auth_request.redirect_uri",
-                    f"must be an https:// URL, got {_show(redirect_uri)}",
+                    f"must be an https:// URL, got {quoted(redirect_uri)}",
                 )
             )
     code = value.get("code")
     if not is_unknown(code):
-        shape = input_member(_CONNECT, "authRequest", "code")
-        low, high = constraint(shape, "min"), constraint(shape, "max")
         # The code is a secret: describe it, never show it.
         if code is None or code == "":
             found.append(
@@ -178,8 +182,11 @@ def _auth_request(value: Any, found: list[Problem]) -> None:
                 )
             )
         elif not isinstance(code, str):
-            found.append(Problem("auth_request.code", f"must be a string, got {_type(code)}"))
-        elif not low <= len(code) <= high:
+            found.append(Problem("auth_request.code", f"must be a string, got {shown(code)}"))
+        elif {"min_length", "max_length"} & set(
+            _rules(violations(input_member(_CONNECT, "authRequest", "code"), code))
+        ):
+            low, high = _length_limits("authRequest", "code")
             found.append(
                 Problem(
                     "auth_request.code", f"must be {low} to {high} characters long, got {len(code)}"
@@ -191,7 +198,7 @@ def _connect_timeout(value: Any, found: list[Problem]) -> None:
     if value is None or is_unknown(value):
         return
     if isinstance(value, bool) or not isinstance(value, int | float):
-        found.append(Problem("connect_timeout", f"must be a number of seconds, got {_type(value)}"))
+        found.append(Problem("connect_timeout", f"must be a number of seconds, got {shown(value)}"))
     elif not 0 < value <= MAX_CONNECT_TIMEOUT:
         found.append(
             Problem(
@@ -200,21 +207,27 @@ def _connect_timeout(value: Any, found: list[Problem]) -> None:
         )
 
 
+def _rules(found: list[Violation]) -> dict[str, object]:
+    """The rules broken, with their limits, by rule name."""
+    return {violation.rule: violation.limit for violation in found}
+
+
+def _length_limits(*path: str) -> tuple[int, int]:
+    shape = input_member(_CONNECT, *path)
+    return shape.metadata["min"], shape.metadata["max"]
+
+
 def _unknown_name(name: str, known: tuple[str, ...]) -> str:
     close = difflib.get_close_matches(name, known, n=1)
     hint = f"; did you mean '{close[0]}'?" if close else f"; expected one of {', '.join(known)}"
     return f"is not a known property{hint}"
 
 
+def _cut(name: str) -> str:
+    """A property name as messages show it: an unknown one may be any length."""
+    return name if len(name) <= QUOTE_LIMIT else f"{name[:QUOTE_LIMIT]}…"
+
+
 def _camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part.title() for part in rest)
-
-
-def _type(value: Any) -> str:
-    return type(value).__name__
-
-
-def _show(value: Any, limit: int = 80) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…'"

@@ -1,0 +1,128 @@
+"""Which authorization a call is about, in which region, and the calls made on it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
+
+import botocore.exceptions
+from botocore import xform_name
+from botocore.exceptions import ClientError
+
+from ..aws import arn, clients
+from ..aws.clients import CONFIG_ENDPOINT, AwsSettings, ConfigurationError
+from ..aws.failures import Hints, failure_message
+from .errors import ConnectionFailed
+from .validation import is_unknown
+
+if TYPE_CHECKING:
+    from mypy_boto3_appfabric import AppFabricClient
+
+HINTS = Hints(
+    profile="`pulumi config set aws:profile NAME`",
+    region="the connection's `region`, `pulumi config set aws:region REGION` or AWS_REGION",
+    endpoint=f"`{CONFIG_ENDPOINT}`",
+)
+
+
+@dataclass(frozen=True)
+class Target:
+    client: AppFabricClient
+    region: str
+    bundle: str  # UUID
+    authorization: str  # UUID
+
+
+def resolve(settings: AwsSettings, props: Mapping[str, Any], id_: str | None = None) -> Target:
+    """The target of ``props`` (or of the id alone, an authorization ARN, as ``get`` gives)."""
+    authorization_id = props.get("app_authorization_identifier") or id_ or ""
+    bundle_id = props.get("app_bundle_identifier")
+    try:
+        parsed = arn.parse_authorization(
+            id_ if id_ and id_.startswith("arn:") else authorization_id
+        )
+    except arn.IdentifierError as error:
+        raise ConnectionFailed(f"app_authorization_identifier {error}") from None
+    if not bundle_id:
+        if not parsed.bundle_uuid:
+            raise ConnectionFailed(
+                "app_bundle_identifier is required when the authorization is given by UUID"
+            )
+        bundle_id = parsed.bundle_uuid
+    region = desired_region(settings, {**props, "app_authorization_identifier": authorization_id})
+    if id_ and parsed.region:
+        region = parsed.region
+    if not region:
+        raise ConnectionFailed(
+            "No AWS region: set the connection's `region`, `pulumi config set aws:region "
+            "REGION`, or AWS_REGION / AWS_DEFAULT_REGION."
+        )
+    try:
+        client = clients.client(settings, region)
+    except ConfigurationError as error:
+        raise ConnectionFailed(str(error)) from None
+    return Target(client, region, arn.bundle_uuid(bundle_id), parsed.uuid)
+
+
+def desired_region(settings: AwsSettings, props: Mapping[str, Any]) -> str | None:
+    """Resource ``region`` → the identifiers' ARN region → ``aws:region`` → boto3's chain.
+
+    None while the region or an identifier is unknown (preview).
+    """
+    region = props.get("region")
+    if isinstance(region, str) and region:
+        return region
+    if is_unknown(region):
+        return None
+    for name in ("app_authorization_identifier", "app_bundle_identifier"):
+        value = props.get(name)
+        if is_unknown(value):
+            return None
+        from_arn = arn.region_of(value) if isinstance(value, str) else None
+        if from_arn:
+            return from_arn
+    try:
+        return clients.default_region(settings)
+    except ConfigurationError as error:
+        raise ConnectionFailed(str(error)) from None
+
+
+def call(target: Target, operation: str, **kwargs: Any) -> dict[str, Any]:
+    """One AppFabric call on the target; a failure to reach AWS at all is a ConnectionFailed."""
+    method: Callable[..., Any] = getattr(target.client, xform_name(operation))
+    try:
+        return cast(
+            dict[str, Any],
+            method(
+                appBundleIdentifier=target.bundle,
+                appAuthorizationIdentifier=target.authorization,
+                **kwargs,
+            ),
+        )
+    except botocore.exceptions.BotoCoreError as error:
+        secret = kwargs.get("authRequest", {}).get("code")
+        raise ConnectionFailed(
+            failure_message(operation, error, target.region, HINTS, secret=secret)
+        ) from None
+
+
+def get(target: Target) -> dict[str, Any]:
+    """GetAppAuthorization; any failure is a ConnectionFailed."""
+    try:
+        return dict(call(target, "GetAppAuthorization")["appAuthorization"])
+    except ClientError as error:
+        raise failure("GetAppAuthorization", target, error) from None
+
+
+def failure(
+    operation: str, target: Target, error: ClientError, code: str | None = None
+) -> ConnectionFailed:
+    subject = f"app authorization {target.authorization}"
+    return ConnectionFailed(
+        failure_message(operation, error, target.region, HINTS, subject, secret=code)
+    )
+
+
+def error_code(error: ClientError) -> str:
+    return str(error.response.get("Error", {}).get("Code", "Unknown"))
