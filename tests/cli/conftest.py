@@ -1,64 +1,16 @@
-"""Fixtures for the command-line tools: a browser, a fake Pulumi CLI, and a way to run `main`."""
+"""Fixtures for the command-line tools: a fake Pulumi CLI (``run_cli`` is in tests/support)."""
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
-from collections.abc import Callable
-from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 
-from appfabric_connect import cli_authorize
-from appfabric_connect.__main__ import main
-from appfabric_connect.pulumi_cli import PulumiCliError
-
-from .browser import browser_redirect, printed_auth_url
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def output(self) -> str:
-        return self.out + self.err
-
-
-class _PastingStdin(io.StringIO):
-    """Stdin of a user who opens the printed URL, approves, and pastes the address bar back."""
-
-    def __init__(self, stdout: io.StringIO, answer: Callable[[str], str] | None) -> None:
-        super().__init__()
-        self._stdout = stdout
-        self._answer = answer
-
-    def isatty(self) -> bool:
-        return False
-
-    def readline(self, size: int | None = -1) -> str:
-        if self._answer is None:
-            return ""
-        return self._answer(printed_auth_url(self._stdout.getvalue())) + "\n"
-
-
-@pytest.fixture
-def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
-    """run_cli(*argv, paste=browser_redirect): runs `main`, stdin answered by `paste(auth_url)`."""
-
-    def run(*argv: str, paste: Callable[[str], str] | None = browser_redirect) -> Result:
-        out, err = io.StringIO(), io.StringIO()
-        monkeypatch.setattr("sys.stdin", _PastingStdin(out, paste))
-        with redirect_stdout(out), redirect_stderr(err):
-            code = main(list(argv))
-        return Result(code, out.getvalue(), err.getvalue())
-
-    return run
+from appfabric_connect.cli import authorize
+from appfabric_connect.cli.pulumi_runner import PulumiCliError
 
 
 @dataclass
@@ -105,5 +57,5 @@ def fake_pulumi(monkeypatch: pytest.MonkeyPatch) -> FakePulumi:
         fake.cwd, fake.stack = cwd, stack
         return fake
 
-    monkeypatch.setattr(cli_authorize, "PulumiCli", make)
+    monkeypatch.setattr(authorize, "PulumiCli", make)
     return fake

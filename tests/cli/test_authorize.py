@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+import io
 import socket
 import threading
 import time
 import urllib.request
 from collections.abc import Callable
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
 
-from appfabric_connect.cli_config import connections, pulumi_call
-from appfabric_connect.pulumi_cli import PulumiCli
+from appfabric_connect.cli.errors import CliError
+from appfabric_connect.cli.main import main
+from appfabric_connect.cli.pulumi_runner import PulumiCli
+from appfabric_connect.cli.stack_config import connections, pulumi_call
+from tests.support.appfabric import REDIRECT_URI
+from tests.support.browser import browser_redirect, printed_auth_url
+from tests.support.cli import Result
 
-from .browser import browser_redirect, printed_auth_url
-from .conftest import FakePulumi, Result
+from .conftest import FakePulumi
 
 if TYPE_CHECKING:
     from mypy_boto3_appfabric import AppFabricClient
     from mypy_boto3_appfabric.type_defs import AppAuthorizationTypeDef
 
-CONSOLE_REDIRECT = "https://us-east-1.console.aws.amazon.com/appfabric/oauth2"
 CODE_KEY = "connections[1].auth_request.code"
 
 
@@ -75,9 +81,10 @@ def test_authorize_stores_the_code_as_a_secret_at_the_entry_of_the_authorization
 
     assert result.code == 0, result.err
     stored = fake_pulumi.set_at(CODE_KEY)
-    assert stored["secret"] and stored["path"]
+    assert stored["secret"] is True
+    assert stored["path"] is True
     arn = slack["appAuthorizationArn"]
-    assert _connect(appfabric, bundle_arn, arn, CONSOLE_REDIRECT, stored["value"]) == "Connected"
+    assert _connect(appfabric, bundle_arn, arn, REDIRECT_URI, stored["value"]) == "Connected"
 
 
 def test_authorize_never_prints_the_code(
@@ -105,7 +112,7 @@ def test_authorize_sets_appfabrics_redirect_uri_when_the_entry_has_none(
     redirect = fake_pulumi.set_at("connections[1].auth_request.redirect_uri")
     assert redirect == {
         "key": "connections[1].auth_request.redirect_uri",
-        "value": CONSOLE_REDIRECT,
+        "value": REDIRECT_URI,
         "secret": False,
         "path": True,
     }
@@ -143,6 +150,7 @@ def test_authorize_adds_a_given_redirect_uri_to_the_auth_url_and_the_entry(
 
     result = run_cli(*_argv(bundle_arn, slack, "--redirect-uri", mine))
 
+    assert result.code == 0, result.err
     assert "redirect_uri=https%3A%2F%2Fappfabric.example.com%2Fcb" in printed_auth_url(result.out)
     assert fake_pulumi.set_at("connections[1].auth_request.redirect_uri")["value"] == mine
 
@@ -174,7 +182,7 @@ def test_authorize_stores_the_code_at_an_explicit_config_path(
 
     assert result.code == 0, result.err
     assert [(s["key"], s["secret"]) for s in fake_pulumi.sets] == [("slackCode", True)]
-    assert f"redirect_uri={CONSOLE_REDIRECT}" in result.out
+    assert f"redirect_uri={REDIRECT_URI}" in result.out
 
 
 def test_authorize_takes_region_and_endpoint_from_the_stack_config(
@@ -252,7 +260,7 @@ def test_authorize_reports_that_the_app_was_not_approved(
     slack: AppAuthorizationTypeDef,
 ) -> None:
     def denied(_printed: str) -> str:
-        return f"{CONSOLE_REDIRECT}?error=access_denied&error_description=User+said+no"
+        return f"{REDIRECT_URI}?error=access_denied&error_description=User+said+no"
 
     result = run_cli(*_argv(bundle_arn, slack), paste=denied)
 
@@ -267,7 +275,7 @@ def test_authorize_asks_for_the_whole_address_when_the_paste_has_no_code(
     bundle_arn: str,
     slack: AppAuthorizationTypeDef,
 ) -> None:
-    result = run_cli(*_argv(bundle_arn, slack), paste=lambda _: CONSOLE_REDIRECT)
+    result = run_cli(*_argv(bundle_arn, slack), paste=lambda _: REDIRECT_URI)
 
     assert result.code == 1
     assert "no `code` parameter" in result.err
@@ -370,7 +378,7 @@ def test_authorize_keeps_the_code_out_of_a_failing_config_set(
 ) -> None:
     slack = oauth2_authorization
     fake_pulumi.connections = _entries(
-        bundle_arn, slack, auth_request={"redirect_uri": CONSOLE_REDIRECT}
+        bundle_arn, slack, auth_request={"redirect_uri": REDIRECT_URI}
     )
     fake_pulumi.fail_set_with = "error: cannot set value "  # the fake appends the value
 
@@ -384,7 +392,7 @@ def test_authorize_keeps_the_code_out_of_a_failing_config_set(
 def test_authorize_fails_in_one_line_when_pulumi_is_not_installed(
     run_cli: Callable[..., Result],
     monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Any,
+    tmp_path: Path,
     bundle_arn: str,
     oauth2_authorization: AppAuthorizationTypeDef,
 ) -> None:
@@ -394,6 +402,7 @@ def test_authorize_fails_in_one_line_when_pulumi_is_not_installed(
 
     assert result.code == 1
     assert "the Pulumi CLI (`pulumi`) is not on PATH" in result.err
+    assert len(result.err.strip().splitlines()) == 1
 
 
 def test_authorize_keeps_no_secret_it_reads_from_the_stack_config(fake_pulumi: FakePulumi) -> None:
@@ -401,24 +410,27 @@ def test_authorize_keeps_no_secret_it_reads_from_the_stack_config(fake_pulumi: F
         {
             "name": "slack",
             "client_secret": "slack-secret",
-            "auth_request": {"redirect_uri": CONSOLE_REDIRECT, "code": "spent-code"},
+            "auth_request": {"redirect_uri": REDIRECT_URI, "code": "spent-code"},
         },
         {"name": "asana", "api_key": "asana-token"},
     ]
 
     assert connections(fake_pulumi) == [  # type: ignore[arg-type]
-        {"name": "slack", "auth_request": {"redirect_uri": CONSOLE_REDIRECT}},
+        {"name": "slack", "auth_request": {"redirect_uri": REDIRECT_URI}},
         {"name": "asana"},
     ]
 
 
-def test_pulumi_call_scrubs_a_secret_from_the_error() -> None:
-    cli = PulumiCli(".", executable="false")
+def test_pulumi_call_scrubs_a_secret_that_pulumi_echoes_in_its_error(tmp_path: Path) -> None:
+    echoing = tmp_path / "pulumi"
+    echoing.write_text('#!/bin/sh\necho "error: cannot set value $(cat)" >&2\nexit 255\n')
+    echoing.chmod(0o755)
+    cli = PulumiCli(tmp_path, executable=str(echoing))
 
-    with pytest.raises(Exception, match="exit code 1") as failure:
-        pulumi_call(lambda: cli.run("config", "set", "x"), "s3cr3t")
+    with pytest.raises(CliError) as failure:
+        pulumi_call(lambda: cli.config_set("x", "s3cr3t", secret=True), "s3cr3t")
 
-    assert "s3cr3t" not in str(failure.value)
+    assert str(failure.value) == "`pulumi config set` failed: error: cannot set value ***"
 
 
 # --listen ----------------------------------------------------------------------------------------
@@ -437,11 +449,6 @@ def test_authorize_receives_the_redirect_on_the_listen_port(
     slack: AppAuthorizationTypeDef,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import io
-    from contextlib import redirect_stderr, redirect_stdout
-
-    from appfabric_connect.__main__ import main
-
     port = _free_port()
     # An https redirect URI that a tunnel or reverse proxy forwards to 127.0.0.1:PORT.
     redirect_uri = "https://dev.example.com/appfabric/callback"

@@ -2,40 +2,31 @@
 
 from __future__ import annotations
 
-import io
 import subprocess
-from contextlib import redirect_stderr, redirect_stdout
-from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from appfabric_connect.__main__ import main
-from appfabric_connect.pulumi_cli import PulumiCli
-from tests.e2e.harness import combined
-
-from ..examples.real_pulumi import Project, new_project
-from .browser import browser_redirect, printed_auth_url
-from .conftest import Result
+from appfabric_connect.cli.pulumi_runner import PulumiCli
+from tests.support.appfabric import REDIRECT_URI
+from tests.support.cli import Result
+from tests.support.pulumi_project import PulumiProject, combined
 
 if TYPE_CHECKING:
     from mypy_boto3_appfabric.type_defs import AppAuthorizationTypeDef
 
 pytestmark = pytest.mark.e2e
 
-ROOT = Path(__file__).resolve().parents[2]
-CONSOLE_REDIRECT = "https://us-east-1.console.aws.amazon.com/appfabric/oauth2"
-
 
 @pytest.fixture
 def root_stack(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    make_project: Callable[..., PulumiProject],
     bundle_arn: str,
     oauth2_authorization: AppAuthorizationTypeDef,
-) -> Project:
+) -> PulumiProject:
     """The root program on a temp stack whose `connections[0]` is the SLACK authorization."""
-    project = new_project(ROOT, tmp_path, monkeypatch)
+    project = make_project()
     project.cli.config_set("aws:region", "us-east-1")
     project.cli.config_set("connections[0].name", "slack", path=True)
     project.cli.config_set("connections[0].app_bundle_identifier", bundle_arn, path=True)
@@ -61,20 +52,24 @@ def pulumi_argv(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     return seen
 
 
-def _authorize(project: Project, monkeypatch: pytest.MonkeyPatch, *argv: str) -> Result:
-    out, err = io.StringIO(), io.StringIO()
+def _authorize(
+    run_cli: Callable[..., Result], project: PulumiProject, bundle_arn: str, authorization_arn: str
+) -> Result:
+    """`authorize` on the project's stack; the user pastes what the browser was sent to."""
+    return run_cli(
+        "authorize",
+        "--cwd",
+        str(project.path),
+        "--stack",
+        "dev",
+        "--bundle",
+        bundle_arn,
+        "--authorization",
+        authorization_arn,
+    )
 
-    class PastingUser(io.StringIO):
-        def readline(self, size: int | None = -1) -> str:
-            return browser_redirect(printed_auth_url(out.getvalue())) + "\n"
 
-    monkeypatch.setattr("sys.stdin", PastingUser())
-    with redirect_stdout(out), redirect_stderr(err):
-        code = main(["authorize", "--cwd", str(project.path), "--stack", "dev", *argv])
-    return Result(code, out.getvalue(), err.getvalue())
-
-
-def _stored_code(project: Project) -> str:
+def _stored_code(project: PulumiProject) -> str:
     shown = PulumiCli(project.path, stack="dev").run(
         "config", "get", "--path", "connections[0].auth_request.code"
     )
@@ -82,63 +77,49 @@ def _stored_code(project: Project) -> str:
 
 
 def test_authorize_stores_an_encrypted_secret_at_the_entrys_code_path(
-    root_stack: Project,
-    monkeypatch: pytest.MonkeyPatch,
+    run_cli: Callable[..., Result],
+    root_stack: PulumiProject,
     bundle_arn: str,
     oauth2_authorization: AppAuthorizationTypeDef,
 ) -> None:
     result = _authorize(
-        root_stack,
-        monkeypatch,
-        "--bundle",
-        bundle_arn,
-        "--authorization",
-        oauth2_authorization["appAuthorizationArn"],
+        run_cli, root_stack, bundle_arn, oauth2_authorization["appAuthorizationArn"]
     )
 
     assert result.code == 0, result.output
     entry = root_stack.stack_config()["appfabric-connect:connections"][0]
     assert set(entry["auth_request"]["code"]) == {"secure"}
-    assert entry["auth_request"]["redirect_uri"] == CONSOLE_REDIRECT
+    assert entry["auth_request"]["redirect_uri"] == REDIRECT_URI
     assert len(_stored_code(root_stack)) > 20
 
 
 def test_authorize_keeps_the_code_out_of_output_and_command_lines(
-    root_stack: Project,
-    monkeypatch: pytest.MonkeyPatch,
+    run_cli: Callable[..., Result],
+    root_stack: PulumiProject,
     pulumi_argv: list[list[str]],
     bundle_arn: str,
     oauth2_authorization: AppAuthorizationTypeDef,
 ) -> None:
     result = _authorize(
-        root_stack,
-        monkeypatch,
-        "--bundle",
-        bundle_arn,
-        "--authorization",
-        oauth2_authorization["appAuthorizationArn"],
+        run_cli, root_stack, bundle_arn, oauth2_authorization["appAuthorizationArn"]
     )
 
     code = _stored_code(root_stack)
     assert result.code == 0, result.output
     assert code not in result.output
-    assert any("config" in argv and "set" in argv for argv in pulumi_argv)
+    set_code = ["config", "set", "--secret", "--path", "connections[0].auth_request.code"]
+    assert set_code in [argv[1:6] for argv in pulumi_argv]
     assert not [argv for argv in pulumi_argv if any(code in arg for arg in argv)]
 
 
 def test_pulumi_up_connects_the_root_program_with_the_code_from_authorize(
-    root_stack: Project,
-    monkeypatch: pytest.MonkeyPatch,
+    run_cli: Callable[..., Result],
+    root_stack: PulumiProject,
     bundle_arn: str,
     oauth2_authorization: AppAuthorizationTypeDef,
 ) -> None:
     authorized = _authorize(
-        root_stack,
-        monkeypatch,
-        "--bundle",
-        bundle_arn,
-        "--authorization",
-        oauth2_authorization["appAuthorizationArn"],
+        run_cli, root_stack, bundle_arn, oauth2_authorization["appAuthorizationArn"]
     )
     assert authorized.code == 0, authorized.output
 

@@ -12,8 +12,7 @@ import pytest
 
 from appfabric_connect import statuses
 from appfabric_connect.emulator import EmulatorControl
-
-from .conftest import Result
+from tests.support.cli import Result
 
 if TYPE_CHECKING:
     from mypy_boto3_appfabric.type_defs import AppAuthorizationTypeDef

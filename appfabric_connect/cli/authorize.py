@@ -9,26 +9,20 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import identifiers
-from .aws import CONFIG_ENDPOINT
-from .cli_common import (
+from .. import statuses
+from ..aws import arn
+from ..aws.clients import CONFIG_ENDPOINT
+from .appfabric import (
     AWS_ERRORS,
-    CliError,
-    UsageError,
     add_aws_arguments,
     appfabric_client,
     aws_failure,
     check_identifier,
 )
-from .cli_config import ConfigTarget, connections, find_connection, pulumi_call, stack_settings
-from .cli_oauth import (
-    appfabric_redirect_uri,
-    listen_for_redirect,
-    parse_redirect,
-    query_param,
-    with_redirect_uri,
-)
-from .pulumi_cli import PulumiCli
+from .errors import CliError, UsageError
+from .oauth_redirect import listen_for_redirect, parse_redirect, query_param, with_redirect_uri
+from .pulumi_runner import PulumiCli
+from .stack_config import ConfigTarget, connections, find_connection, pulumi_call, stack_settings
 
 DEFAULT_LISTEN_TIMEOUT = 600.0
 
@@ -106,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     if redirect_uri:
         auth_url = with_redirect_uri(auth_url, redirect_uri)
     else:
-        redirect_uri = query_param(auth_url, "redirect_uri") or appfabric_redirect_uri(region)
+        redirect_uri = query_param(auth_url, "redirect_uri") or arn.console_redirect_uri(region)
     _print_instructions(authorization, auth_url, redirect_uri, args.listen)
     pasted = (
         _receive(args.listen, redirect_uri, args.timeout)
@@ -172,7 +166,7 @@ def _get_authorization(
         )
     except AWS_ERRORS as error:
         raise aws_failure("GetAppAuthorization", error, region) from None
-    who = _who(authorization)
+    who = _described(authorization)
     if authorization.get("authType") != "oauth2":
         raise CliError(
             f"{who} uses {authorization.get('authType')}: it needs no OAuth code; "
@@ -183,17 +177,16 @@ def _get_authorization(
     return authorization, region
 
 
-def _who(authorization: dict[str, Any]) -> str:
-    uuid = identifiers.authorization_uuid(str(authorization.get("appAuthorizationArn", "")))
-    tenant = (authorization.get("tenant") or {}).get("tenantDisplayName")
-    app = str(authorization.get("app")) + (f", tenant {tenant}" if tenant else "")
-    return f"App authorization {uuid} ({app})"
+def _described(authorization: dict[str, Any]) -> str:
+    """``App authorization UUID (APP, tenant NAME)``, to start a sentence with."""
+    uuid = arn.authorization_uuid(str(authorization.get("appAuthorizationArn", "")))
+    return statuses.sentence(statuses.describe(uuid, authorization, tenant=True))
 
 
 def _print_instructions(
     authorization: dict[str, Any], auth_url: str, redirect_uri: str, listen: int | None
 ) -> None:
-    print(f"{_who(authorization)} is {authorization.get('status')}.")
+    print(f"{_described(authorization)} is {authorization.get('status')}.")
     print(f"Open this URL in a browser, sign in to {authorization.get('app')} and approve:\n")
     print(f"  {auth_url}\n", flush=True)
     if urlsplit(redirect_uri).scheme != "https":

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from . import identifiers
-from .cli_common import CliError
-from .pulumi_cli import PulumiCli, PulumiCliError
+from ..aws import arn
+from .errors import CliError
+from .pulumi_runner import PulumiCli, PulumiCliError
 
 CONNECTIONS_KEY = "connections"
 _T = TypeVar("_T")
@@ -91,13 +91,13 @@ def _plain(entry: Any) -> Any:
 
 def find_connection(entries: list[Any], authorization: str, name: str | None) -> ConfigTarget:
     """The entry named ``name``, or else the one whose app_authorization_identifier matches."""
-    uuid = identifiers.authorization_uuid(authorization)
+    uuid = arn.authorization_uuid(authorization)
     matches: list[tuple[int, dict[str, Any]]] = []
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
             continue
         configured = entry.get("app_authorization_identifier")
-        same = isinstance(configured, str) and identifiers.authorization_uuid(configured) == uuid
+        same = isinstance(configured, str) and arn.authorization_uuid(configured) == uuid
         if name is not None and entry.get("name") == name:
             if isinstance(configured, str) and not same:
                 raise CliError(

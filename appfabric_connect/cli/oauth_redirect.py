@@ -9,14 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .cli_common import CliError
-
-APPFABRIC_REDIRECT = "https://{region}.console.aws.amazon.com/appfabric/oauth2"
-
-
-def appfabric_redirect_uri(region: str) -> str:
-    """AppFabric's own redirect URI, the default of the OAuth apps it connects."""
-    return APPFABRIC_REDIRECT.format(region=region)
+from .errors import CliError
 
 
 def query_param(url: str, name: str) -> str | None:

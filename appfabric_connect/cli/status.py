@@ -5,18 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import asdict, dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from . import identifiers, statuses
-from .cli_common import (
+from .. import statuses
+from ..aws import arn
+from .appfabric import (
     AWS_ERRORS,
-    UsageError,
     add_aws_arguments,
     appfabric_client,
     aws_failure,
     check_identifier,
 )
+from .errors import UsageError
 
 if TYPE_CHECKING:
     from mypy_boto3_appfabric import AppFabricClient
@@ -116,7 +116,6 @@ def _row(bundle: str, authorization: dict[str, Any]) -> Row:
         if auth_type == "oauth2" and not connected
         else None
     )
-    updated = authorization.get("updatedAt")
     return Row(
         app_authorization_arn=arn,
         app=str(authorization.get("app")),
@@ -127,7 +126,7 @@ def _row(bundle: str, authorization: dict[str, Any]) -> Row:
         connected=connected,
         remedy=statuses.remedy(status, auth_type),
         authorize_command=command,
-        updated_at=updated.isoformat() if isinstance(updated, datetime) else updated,
+        updated_at=statuses.iso8601(authorization.get("updatedAt")),
     )
 
 
@@ -142,7 +141,7 @@ def _print_table(bundle: str, rows: list[Row]) -> None:
             _tenant(row),
             row.auth_type or "?",
             row.status,
-            identifiers.authorization_uuid(row.app_authorization_arn),
+            arn.authorization_uuid(row.app_authorization_arn),
         )
         for row in rows
     ]

@@ -1,0 +1,1 @@
+"""The ``python -m appfabric_connect`` commands: ``authorize`` and ``status``."""
