@@ -8,7 +8,8 @@ import re
 import time
 import uuid
 
-from . import control, oauth
+from ..aws.model import appfabric_model, operation_model
+from . import consent, control
 from .exceptions import (
     AccessDeniedException,
     AppFabricError,
@@ -17,14 +18,8 @@ from .exceptions import (
 )
 from .http_types import Request, Response
 from .models import AppFabricBackend
+from .protocol import parse_request, serialize_error, serialize_output
 from .responses import AppFabricResponse, RequestContext
-from .service_model import (
-    SERVICE_NAME,
-    operation_model,
-    parse_request,
-    serialize_error,
-    serialize_output,
-)
 from .urls import match_route
 
 logger = logging.getLogger(__name__)
@@ -46,8 +41,8 @@ class EmulatorApp:
         path = request.path
         if path == control.PREFIX or path.startswith(control.PREFIX + "/"):
             return control.handle(self.backend, request)
-        if path == oauth.AUTHORIZE_PATH:
-            return oauth.authorize(self.backend, request)
+        if path == consent.AUTHORIZE_PATH:
+            return consent.authorize(self.backend, request)
         try:
             status, headers, body = self._call(request)
         except AppFabricError as e:
@@ -72,8 +67,9 @@ class EmulatorApp:
                 raise AccessDeniedException("Request is missing a SigV4 Authorization header")
         if scope is None:
             raise AccessDeniedException("Authorization header has no valid credential scope")
-        if scope[4] != SERVICE_NAME:
-            raise AccessDeniedException(f"Credential should be scoped to service '{SERVICE_NAME}'")
+        service = appfabric_model().signing_name
+        if scope[4] != service:
+            raise AccessDeniedException(f"Credential should be scoped to service '{service}'")
         return scope[3] or self.region
 
     def _call(self, request: Request) -> tuple[int, dict[str, str], bytes]:
@@ -85,25 +81,25 @@ class EmulatorApp:
                 "unknownOperation",
             )
         route, labels = matched
-        self.backend.record_call(route.operation)
-        latency = self.backend.latency_s()
-        if latency > 0:
-            time.sleep(latency)
+        faults = self.backend.faults
+        faults.record_call(route.operation)
+        if faults.latency_s > 0:
+            time.sleep(faults.latency_s)
         region = self._signing_region(request)
-        fault = self.backend.draw_fault()
+        fault = faults.draw()
         if fault is not None:
             raise fault
-        operation = operation_model(route.operation)
-        if self.responses.handler(route.operation) is None:
+        handler = self.responses.handler(route.operation)
+        if handler is None:
             raise ValidationException(
                 f"Operation {route.operation} is not supported by the AppFabric emulator",
                 "unknownOperation",
             )
+        operation = operation_model(route.operation)
         params = parse_request(operation, labels, request.query, request.headers, request.body)
         ctx = RequestContext(region, request.headers.get("host") or self.host)
-        if route.operation == _AMBIGUOUS and self.backend.take_ambiguous_connect():
+        if route.operation == _AMBIGUOUS and faults.take_ambiguous_connect():
             with contextlib.suppress(AppFabricError):
-                self.responses.dispatch(route.operation, params, ctx)
+                handler(params, ctx)
             raise InternalServerException("Internal server error (injected fault)", 0)
-        output = self.responses.dispatch(route.operation, params, ctx)
-        return serialize_output(operation, output)
+        return serialize_output(operation, handler(params, ctx))

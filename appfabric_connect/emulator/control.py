@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from ..service_model import enum_values
+from ..aws.model import enum_values
 from .faults import FaultError
 from .http_types import Request, Response, json_response
 from .models import AppFabricBackend
@@ -35,7 +35,8 @@ def _body(request: Request) -> dict[str, Any]:
 
 
 def _reset(backend: AppFabricBackend, request: Request, args: list[str]) -> Any:
-    backend.reset()
+    backend.store.clear()
+    backend.faults.reset()
     return {"status": "ok"}
 
 
@@ -44,34 +45,38 @@ def _health(backend: AppFabricBackend, request: Request, args: list[str]) -> Any
 
 
 def _set_status(backend: AppFabricBackend, request: Request, args: list[str]) -> Any:
+    """Simulated service-side drift: the authorization (ARN or UUID) simply has `status` now."""
     status = _body(request).get("status")
     allowed = enum_values("AppAuthorizationStatus")
     if status not in allowed:
         raise ControlError(400, f"status must be one of {', '.join(allowed)}")
-    try:
-        auth = backend.set_status(args[0], status)
-    except KeyError:
-        raise ControlError(404, f"app authorization {args[0]} does not exist") from None
-    return {"appAuthorizationArn": auth.arn, "status": auth.status}
+    identifier, store = args[0], backend.store
+    with store.lock:
+        auth = store.authorization(identifier)
+        if auth is None:
+            raise ControlError(404, f"app authorization {identifier} does not exist")
+        auth.status, auth.connects_at, auth.updated_at = status, None, backend.clock()
+        store.save()
+        return {"appAuthorizationArn": auth.arn, "status": auth.status}
 
 
 def _get_faults(backend: AppFabricBackend, request: Request, args: list[str]) -> Any:
-    return backend.get_faults()
+    return backend.faults.current()
 
 
 def _set_faults(backend: AppFabricBackend, request: Request, args: list[str]) -> Any:
     try:
-        return backend.set_faults(_body(request))
+        return backend.faults.update(_body(request))
     except FaultError as e:
         raise ControlError(400, str(e)) from None
 
 
 def _calls(backend: AppFabricBackend, request: Request, args: list[str]) -> Any:
-    return backend.call_counts()
+    return backend.faults.call_counts()
 
 
 def _reset_calls(backend: AppFabricBackend, request: Request, args: list[str]) -> Any:
-    backend.reset_calls()
+    backend.faults.reset_calls()
     return {"status": "ok"}
 
 

@@ -1,4 +1,4 @@
-"""AppFabric errors as modeled in botocore's service model, one class per error shape."""
+"""AppFabric errors, one class per error shape of the model, and AWS's validation messages."""
 
 from __future__ import annotations
 
@@ -6,7 +6,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from ..aws.model import Violation
+
 SERVICE_CODE = "appfabric"
+_MESSAGES = {
+    "required": "Member must not be null",
+    "one_member": "Member must have exactly one member set",
+    "pattern": "Member must satisfy regular expression pattern: {limit}",
+    "min_length": "Member must have length greater than or equal to {limit}",
+    "max_length": "Member must have length less than or equal to {limit}",
+    "min_value": "Member must have value greater than or equal to {limit}",
+    "max_value": "Member must have value less than or equal to {limit}",
+}
 
 
 @dataclass(frozen=True)
@@ -59,6 +70,11 @@ class ValidationException(AppFabricError):
     @classmethod
     def for_field(cls, name: str, message: str) -> ValidationException:
         return cls.for_fields([FieldError(name, message)])
+
+    @classmethod
+    def for_violations(cls, violations: Iterable[Violation]) -> ValidationException:
+        """AWS's wording for each broken model constraint; values are never echoed."""
+        return cls.for_fields(FieldError(v.path or "body", _message(v)) for v in violations)
 
     def members(self) -> dict[str, Any]:
         out: dict[str, Any] = {"message": self.message, "reason": self.reason}
@@ -130,3 +146,12 @@ class InternalServerException(AppFabricError):
 
     def members(self) -> dict[str, Any]:
         return {"message": self.message, "retryAfterSeconds": self.retry_after_seconds}
+
+
+def _message(violation: Violation) -> str:
+    limit = violation.limit
+    if violation.rule == "type":
+        return f"Member must be {'an' if limit == 'integer' else 'a'} {limit}"
+    if violation.rule == "enum":
+        return f"Member must satisfy enum value set: [{', '.join(limit)}]"
+    return _MESSAGES[violation.rule].format(limit=limit)

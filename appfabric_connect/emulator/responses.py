@@ -8,12 +8,13 @@ from typing import Any
 
 from botocore import xform_name
 
-from .exceptions import ValidationException
-from .models import AppAuthorization, AppBundle, AppFabricBackend
-from .oauth import auth_url
+from .consent import auth_url
+from .models import AppFabricBackend
+from .store import AppAuthorization, AppBundle
 
 Params = dict[str, Any]
 Output = dict[str, Any]
+Handler = Callable[[Params, "RequestContext"], Output]
 
 
 @dataclass(frozen=True)
@@ -59,20 +60,10 @@ class AppFabricResponse:
     def __init__(self, backend: AppFabricBackend) -> None:
         self.backend = backend
 
-    def handler(self, operation: str) -> Callable[[Params, RequestContext], Output] | None:
-        method: Callable[[Params, RequestContext], Output] | None = getattr(
-            self, xform_name(operation), None
-        )
+    def handler(self, operation: str) -> Handler | None:
+        """The method answering `operation`, or None if the emulator does not implement it."""
+        method: Handler | None = getattr(self, xform_name(operation), None)
         return method
-
-    def dispatch(self, operation: str, params: Params, ctx: RequestContext) -> Output:
-        method = self.handler(operation)
-        if method is None:
-            raise ValidationException(
-                f"Operation {operation} is not supported by the AppFabric emulator",
-                "unknownOperation",
-            )
-        return method(params, ctx)
 
     def create_app_bundle(self, params: Params, ctx: RequestContext) -> Output:
         bundle = self.backend.create_app_bundle(

@@ -17,6 +17,7 @@ from typing import Any, cast
 from .app import EmulatorApp
 from .http_types import Request, Response
 from .models import DEFAULT_ACCOUNT, AppFabricBackend
+from .store import Store
 
 logger = logging.getLogger(__name__)
 
@@ -142,7 +143,7 @@ class EmulatorServer:
         self.host = host
         self.port = port
         self.region = region
-        self.backend = AppFabricBackend(account=account, state_file=state_file)
+        self.backend = AppFabricBackend(account, Store(state_file))
         self.app = EmulatorApp(self.backend, region)
         self.verbose = verbose
         self._httpd: _HTTPServer | None = None

@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from .service_model import service_model
+from ..aws.model import appfabric_model
 
 
 @dataclass(frozen=True)
@@ -14,7 +14,6 @@ class Route:
     operation: str
     method: str
     uri: str
-    response_code: int
 
     @functools.cached_property
     def segments(self) -> tuple[str, ...]:
@@ -38,13 +37,11 @@ class Route:
 
 @functools.cache
 def routes() -> tuple[Route, ...]:
-    model = service_model()
+    model = appfabric_model()
     table = []
     for name in model.operation_names:
         http = model.operation_model(name).http
-        table.append(
-            Route(name, http["method"], http["requestUri"], int(http.get("responseCode", 200)))
-        )
+        table.append(Route(name, http["method"], http["requestUri"]))
     return tuple(table)
 
 

@@ -1,12 +1,12 @@
-"""Helpers shared by the emulator tests: raw HTTP, error access, OAuth connect, body capture."""
+"""Helpers shared by the emulator tests: raw HTTP, error access, ids, OAuth connect, capture."""
 
 from __future__ import annotations
 
 import http.client
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 from urllib.parse import urlsplit
 
 import pytest
@@ -22,6 +22,25 @@ SIGV4 = (
     "AWS4-HMAC-SHA256 Credential=AKIAEMULATOR/20261128/{region}/appfabric/aws4_request, "
     "SignedHeaders=host;x-amz-date, Signature=0000"
 )
+
+
+class AuthorizationIds(TypedDict):
+    appBundleIdentifier: str
+    appAuthorizationIdentifier: str
+
+
+def ids_of(bundle: str, authorization: Mapping[str, Any]) -> AuthorizationIds:
+    """The identifiers of an authorization's operations: its bundle and its ARN."""
+    return {
+        "appBundleIdentifier": bundle,
+        "appAuthorizationIdentifier": authorization["appAuthorizationArn"],
+    }
+
+
+def connection(url: str) -> http.client.HTTPConnection:
+    """A keep-alive HTTP connection to the emulator at `url`."""
+    parts = urlsplit(url)
+    return http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=10)
 
 
 def error(excinfo: pytest.ExceptionInfo[ClientError]) -> dict[str, Any]:
@@ -43,8 +62,7 @@ def raw(
     headers: dict[str, str] | None = None,
 ) -> tuple[int, dict[str, str], bytes]:
     """One plain HTTP request; signed-looking (not really signed) unless region is None."""
-    parts = urlsplit(url)
-    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=10)
+    conn = connection(url)
     all_headers = dict(headers or {})
     if region is not None:
         all_headers.setdefault("Authorization", SIGV4.format(region=region))
@@ -61,23 +79,19 @@ def connect_oauth(
     client: AppFabricClient,
     control: EmulatorControl,
     bundle: str,
-    authorization: dict[str, Any] | Any,
+    authorization: Mapping[str, Any],
     redirect_uri: str = CONSOLE_REDIRECT,
 ) -> str:
     """Consent in the "browser", then ConnectAppAuthorization with the code; returns the status."""
     code = control.obtain_code(authorization["authUrl"], redirect_uri)
     response = client.connect_app_authorization(
-        appBundleIdentifier=bundle,
-        appAuthorizationIdentifier=authorization["appAuthorizationArn"],
-        authRequest={"redirectUri": redirect_uri, "code": code},
+        **ids_of(bundle, authorization), authRequest={"redirectUri": redirect_uri, "code": code}
     )
     return response["appAuthorizationSummary"]["status"]
 
 
-def status_of(client: AppFabricClient, bundle: str, authorization: dict[str, Any] | Any) -> str:
-    response = client.get_app_authorization(
-        appBundleIdentifier=bundle, appAuthorizationIdentifier=authorization["appAuthorizationArn"]
-    )
+def status_of(client: AppFabricClient, bundle: str, authorization: Mapping[str, Any]) -> str:
+    response = client.get_app_authorization(**ids_of(bundle, authorization))
     return response["appAuthorization"]["status"]
 
 
@@ -95,9 +109,6 @@ class Captured:
 
     def on_before_send(self, request: Any, **kwargs: Any) -> None:
         self.urls.append(request.url)
-
-    def bodies(self, operation: str) -> list[bytes]:
-        return [body for name, _, body in self.responses if name == operation]
 
 
 @contextmanager

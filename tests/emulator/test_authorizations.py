@@ -4,22 +4,36 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from botocore.exceptions import ClientError
 
+from appfabric_connect.emulator import EmulatorControl, EmulatorServer
 from appfabric_connect.emulator.seed import DEMO_API_KEY, DEMO_CLIENT_SECRET, seed_authorization
 
-from .helpers import capture, code_of, connect_oauth, error, status_of
+from .helpers import capture, code_of, connect_oauth, error, ids_of, status_of
+
+if TYPE_CHECKING:
+    from mypy_boto3_appfabric import AppFabricClient
+    from mypy_boto3_appfabric.type_defs import (
+        AppAuthorizationTypeDef,
+        CreateAppAuthorizationResponseTypeDef,
+        CredentialTypeDef,
+        TenantTypeDef,
+    )
 
 UUID = r"[a-f0-9]{8}-[a-f0-9]{4}-4[a-f0-9]{3}-[89ab][a-f0-9]{3}-[a-f0-9]{12}"
-OAUTH2 = {"oauth2Credential": {"clientId": "cid", "clientSecret": "top-secret-client-secret"}}
-TENANT = {"tenantIdentifier": "T1", "tenantDisplayName": "Tenant one"}
+OAUTH2: CredentialTypeDef = {
+    "oauth2Credential": {"clientId": "cid", "clientSecret": "top-secret-client-secret"}
+}
+TENANT: TenantTypeDef = {"tenantIdentifier": "T1", "tenantDisplayName": "Tenant one"}
 
 
 def test_new_oauth2_authorization_is_pending_connect_admin_with_auth_url(
-    appfabric, bundle_arn, emulator
-):
+    appfabric: AppFabricClient, bundle_arn: str, emulator: EmulatorServer
+) -> None:
     response = appfabric.create_app_authorization(
         appBundleIdentifier=bundle_arn,
         app="SLACK",
@@ -43,21 +57,21 @@ def test_new_oauth2_authorization_is_pending_connect_admin_with_auth_url(
     assert "response_type=code" in auth["authUrl"]
 
 
-def test_new_api_key_authorization_has_no_auth_url(api_key_authorization):
+def test_new_api_key_authorization_has_no_auth_url(
+    api_key_authorization: AppAuthorizationTypeDef,
+) -> None:
     assert api_key_authorization["authType"] == "apiKey"
     assert api_key_authorization["status"] == "PendingConnect"
     assert "authUrl" not in api_key_authorization
 
 
-def test_credentials_are_never_returned(appfabric, bundle_arn):
+def test_credentials_are_never_returned(appfabric: AppFabricClient, bundle_arn: str) -> None:
     with capture(appfabric) as captured:
         oauth = seed_authorization(appfabric, bundle_arn, "oauth2", "SLACK")
         key = seed_authorization(appfabric, bundle_arn, "apiKey", "ASANA")
         for auth in (oauth, key):
-            ids = {"appBundleIdentifier": bundle_arn}
-            ids["appAuthorizationIdentifier"] = auth["appAuthorizationArn"]
-            appfabric.get_app_authorization(**ids)
-            appfabric.update_app_authorization(**ids, tenant=TENANT)
+            appfabric.get_app_authorization(**ids_of(bundle_arn, auth))
+            appfabric.update_app_authorization(**ids_of(bundle_arn, auth), tenant=TENANT)
         appfabric.list_app_authorizations(appBundleIdentifier=bundle_arn)
     assert len(captured.responses) == 7
     for _, _, body in captured.responses:
@@ -66,35 +80,50 @@ def test_credentials_are_never_returned(appfabric, bundle_arn):
         assert b"credential" not in body
 
 
-def test_create_authorization_with_same_client_token_returns_same_one(appfabric, bundle_arn):
-    args = {
-        "appBundleIdentifier": bundle_arn,
-        "app": "SLACK",
-        "authType": "oauth2",
-        "credential": OAUTH2,
-        "tenant": TENANT,
-        "clientToken": str(uuid.uuid4()),
-    }
-    first = appfabric.create_app_authorization(**args)["appAuthorization"]
-    second = appfabric.create_app_authorization(**args)["appAuthorization"]
+def test_create_authorization_with_same_client_token_returns_same_one(
+    appfabric: AppFabricClient, bundle_arn: str
+) -> None:
+    token = str(uuid.uuid4())
+
+    def create() -> AppAuthorizationTypeDef:
+        return appfabric.create_app_authorization(
+            appBundleIdentifier=bundle_arn,
+            app="SLACK",
+            authType="oauth2",
+            credential=OAUTH2,
+            tenant=TENANT,
+            clientToken=token,
+        )["appAuthorization"]
+
+    first, second = create(), create()
     assert first["appAuthorizationArn"] == second["appAuthorizationArn"]
     listed = appfabric.list_app_authorizations(appBundleIdentifier=bundle_arn)
     assert len(listed["appAuthorizationSummaryList"]) == 1
 
 
-def test_reusing_client_token_for_another_authorization_conflicts(appfabric, bundle_arn):
+def test_reusing_client_token_for_another_authorization_conflicts(
+    appfabric: AppFabricClient, bundle_arn: str
+) -> None:
     token = str(uuid.uuid4())
-    args = {"appBundleIdentifier": bundle_arn, "authType": "oauth2", "credential": OAUTH2}
-    first = appfabric.create_app_authorization(
-        **args, app="SLACK", tenant=TENANT, clientToken=token
-    )
+
+    def create(app: str) -> CreateAppAuthorizationResponseTypeDef:
+        return appfabric.create_app_authorization(
+            appBundleIdentifier=bundle_arn,
+            app=app,
+            authType="oauth2",
+            credential=OAUTH2,
+            tenant=TENANT,
+            clientToken=token,
+        )
+
+    first = create("SLACK")
     with pytest.raises(appfabric.exceptions.ConflictException) as excinfo:
-        appfabric.create_app_authorization(**args, app="OKTA", tenant=TENANT, clientToken=token)
+        create("OKTA")
     assert error(excinfo)["resourceId"] == first["appAuthorization"]["appAuthorizationArn"]
     assert error(excinfo)["resourceType"] == "AppAuthorization"
 
 
-def test_create_authorization_in_unknown_bundle_is_not_found(appfabric):
+def test_create_authorization_in_unknown_bundle_is_not_found(appfabric: AppFabricClient) -> None:
     missing = str(uuid.uuid4())
     with pytest.raises(appfabric.exceptions.ResourceNotFoundException) as excinfo:
         appfabric.create_app_authorization(
@@ -108,7 +137,9 @@ def test_create_authorization_in_unknown_bundle_is_not_found(appfabric):
     assert error(excinfo)["resourceType"] == "AppBundle"
 
 
-def test_credential_of_the_wrong_kind_for_auth_type_is_rejected(appfabric, bundle_arn):
+def test_credential_of_the_wrong_kind_for_auth_type_is_rejected(
+    appfabric: AppFabricClient, bundle_arn: str
+) -> None:
     with pytest.raises(appfabric.exceptions.ValidationException) as excinfo:
         appfabric.create_app_authorization(
             appBundleIdentifier=bundle_arn,
@@ -122,8 +153,10 @@ def test_credential_of_the_wrong_kind_for_auth_type_is_rejected(appfabric, bundl
 
 
 def test_fifty_first_authorization_in_a_bundle_exceeds_the_quota(
-    appfabric, bundle_arn, make_authorization
-):
+    appfabric: AppFabricClient,
+    bundle_arn: str,
+    make_authorization: Callable[..., AppAuthorizationTypeDef],
+) -> None:
     for index in range(50):
         make_authorization("apiKey", "ASANA", tenant_id=f"tenant-{index}")
     with pytest.raises(appfabric.exceptions.ServiceQuotaExceededException) as excinfo:
@@ -134,7 +167,9 @@ def test_fifty_first_authorization_in_a_bundle_exceeds_the_quota(
     assert body["serviceCode"] == "appfabric"
 
 
-def test_get_authorization_by_arn_or_uuid(appfabric, bundle_arn, oauth2_authorization):
+def test_get_authorization_by_arn_or_uuid(
+    appfabric: AppFabricClient, bundle_arn: str, oauth2_authorization: AppAuthorizationTypeDef
+) -> None:
     arn = oauth2_authorization["appAuthorizationArn"]
     for bundle in (bundle_arn, bundle_arn.rsplit("/", 1)[1]):
         for ident in (arn, arn.rsplit("/", 1)[1]):
@@ -144,7 +179,9 @@ def test_get_authorization_by_arn_or_uuid(appfabric, bundle_arn, oauth2_authoriz
             assert got["appAuthorization"]["appAuthorizationArn"] == arn
 
 
-def test_authorization_under_another_bundle_is_not_found(appfabric, appfabric_factory, bundle_arn):
+def test_authorization_under_another_bundle_is_not_found(
+    appfabric: AppFabricClient, appfabric_factory: Callable[..., AppFabricClient], bundle_arn: str
+) -> None:
     west = appfabric_factory("us-west-2")
     west_bundle = west.create_app_bundle()["appBundle"]["arn"]
     west_auth = seed_authorization(west, west_bundle, "apiKey", "ASANA")
@@ -158,8 +195,8 @@ def test_authorization_under_another_bundle_is_not_found(appfabric, appfabric_fa
 
 
 def test_authorization_arn_naming_another_bundle_is_not_found(
-    appfabric, bundle_arn, oauth2_authorization
-):
+    appfabric: AppFabricClient, bundle_arn: str, oauth2_authorization: AppAuthorizationTypeDef
+) -> None:
     arn = oauth2_authorization["appAuthorizationArn"]
     other_bundle = str(uuid.uuid4())
     wrong = arn.replace(bundle_arn.rsplit("/", 1)[1], other_bundle)
@@ -170,7 +207,9 @@ def test_authorization_arn_naming_another_bundle_is_not_found(
     assert code_of(excinfo) == "ResourceNotFoundException"
 
 
-def test_get_unknown_authorization_is_not_found(appfabric, bundle_arn):
+def test_get_unknown_authorization_is_not_found(
+    appfabric: AppFabricClient, bundle_arn: str
+) -> None:
     missing = str(uuid.uuid4())
     with pytest.raises(appfabric.exceptions.ResourceNotFoundException) as excinfo:
         appfabric.get_app_authorization(
@@ -180,21 +219,26 @@ def test_get_unknown_authorization_is_not_found(appfabric, bundle_arn):
 
 
 def test_list_authorizations_paginates_with_max_results_and_next_token(
-    appfabric, bundle_arn, make_authorization
-):
+    appfabric: AppFabricClient,
+    bundle_arn: str,
+    make_authorization: Callable[..., AppAuthorizationTypeDef],
+) -> None:
     created = [
         make_authorization("apiKey", "ASANA", tenant_id=f"t{i}")["appAuthorizationArn"]
         for i in range(5)
     ]
-    seen, token, pages = [], None, 0
+    seen: list[str] = []
+    token, pages = "", 0
     while True:
-        kwargs = {"nextToken": token} if token else {}
-        page = appfabric.list_app_authorizations(
-            appBundleIdentifier=bundle_arn, maxResults=2, **kwargs
-        )
+        if token:
+            page = appfabric.list_app_authorizations(
+                appBundleIdentifier=bundle_arn, maxResults=2, nextToken=token
+            )
+        else:
+            page = appfabric.list_app_authorizations(appBundleIdentifier=bundle_arn, maxResults=2)
         pages += 1
         seen += [s["appAuthorizationArn"] for s in page["appAuthorizationSummaryList"]]
-        token = page.get("nextToken")
+        token = page.get("nextToken", "")
         if not token:
             break
     assert pages == 3
@@ -202,8 +246,10 @@ def test_list_authorizations_paginates_with_max_results_and_next_token(
 
 
 def test_list_authorizations_paginator_returns_every_summary(
-    appfabric, bundle_arn, make_authorization
-):
+    appfabric: AppFabricClient,
+    bundle_arn: str,
+    make_authorization: Callable[..., AppAuthorizationTypeDef],
+) -> None:
     for i in range(3):
         make_authorization("apiKey", "ASANA", tenant_id=f"t{i}")
     paginator = appfabric.get_paginator("list_app_authorizations")
@@ -222,26 +268,25 @@ def test_list_authorizations_paginator_returns_every_summary(
     }
 
 
-def test_list_app_bundles_honours_max_results(appfabric):
+def test_list_app_bundles_honours_max_results(appfabric: AppFabricClient) -> None:
     appfabric.create_app_bundle()
     page = appfabric.list_app_bundles(maxResults=1)
     assert len(page["appBundleSummaryList"]) == 1
     assert "nextToken" not in page
 
 
-def test_invalid_next_token_is_a_validation_error(appfabric, bundle_arn):
+def test_invalid_next_token_is_a_validation_error(
+    appfabric: AppFabricClient, bundle_arn: str
+) -> None:
     with pytest.raises(appfabric.exceptions.ValidationException) as excinfo:
         appfabric.list_app_authorizations(appBundleIdentifier=bundle_arn, nextToken="garbage!")
     assert [f["name"] for f in error(excinfo)["fieldList"]] == ["nextToken"]
 
 
 def test_update_of_a_connected_authorization_returns_it_to_pending_connect(
-    appfabric, bundle_arn, api_key_authorization
-):
-    ids = {
-        "appBundleIdentifier": bundle_arn,
-        "appAuthorizationIdentifier": api_key_authorization["appAuthorizationArn"],
-    }
+    appfabric: AppFabricClient, bundle_arn: str, api_key_authorization: AppAuthorizationTypeDef
+) -> None:
+    ids = ids_of(bundle_arn, api_key_authorization)
     assert (
         appfabric.connect_app_authorization(**ids)["appAuthorizationSummary"]["status"]
         == "Connected"
@@ -254,11 +299,10 @@ def test_update_of_a_connected_authorization_returns_it_to_pending_connect(
     assert status_of(appfabric, bundle_arn, api_key_authorization) == "PendingConnect"
 
 
-def test_update_changes_the_tenant_and_updated_at(appfabric, bundle_arn, oauth2_authorization):
-    ids = {
-        "appBundleIdentifier": bundle_arn,
-        "appAuthorizationIdentifier": oauth2_authorization["appAuthorizationArn"],
-    }
+def test_update_changes_the_tenant_and_updated_at(
+    appfabric: AppFabricClient, bundle_arn: str, oauth2_authorization: AppAuthorizationTypeDef
+) -> None:
+    ids = ids_of(bundle_arn, oauth2_authorization)
     updated = appfabric.update_app_authorization(**ids, tenant=TENANT)["appAuthorization"]
     assert updated["tenant"] == TENANT
     assert updated["updatedAt"] >= oauth2_authorization["updatedAt"]
@@ -266,12 +310,9 @@ def test_update_changes_the_tenant_and_updated_at(appfabric, bundle_arn, oauth2_
 
 
 def test_delete_authorization_answers_204_and_removes_it(
-    appfabric, bundle_arn, oauth2_authorization
-):
-    ids = {
-        "appBundleIdentifier": bundle_arn,
-        "appAuthorizationIdentifier": oauth2_authorization["appAuthorizationArn"],
-    }
+    appfabric: AppFabricClient, bundle_arn: str, oauth2_authorization: AppAuthorizationTypeDef
+) -> None:
+    ids = ids_of(bundle_arn, oauth2_authorization)
     with capture(appfabric) as captured:
         appfabric.delete_app_authorization(**ids)
     assert captured.responses == [("DeleteAppAuthorization", 204, b"")]
@@ -280,7 +321,9 @@ def test_delete_authorization_answers_204_and_removes_it(
     appfabric.delete_app_bundle(appBundleIdentifier=bundle_arn)
 
 
-def test_delete_unknown_authorization_is_not_found(appfabric, bundle_arn):
+def test_delete_unknown_authorization_is_not_found(
+    appfabric: AppFabricClient, bundle_arn: str
+) -> None:
     with pytest.raises(ClientError) as excinfo:
         appfabric.delete_app_authorization(
             appBundleIdentifier=bundle_arn, appAuthorizationIdentifier=str(uuid.uuid4())
@@ -289,8 +332,8 @@ def test_delete_unknown_authorization_is_not_found(appfabric, bundle_arn):
 
 
 def test_connect_api_key_authorization_needs_no_auth_request(
-    appfabric, bundle_arn, api_key_authorization
-):
+    appfabric: AppFabricClient, bundle_arn: str, api_key_authorization: AppAuthorizationTypeDef
+) -> None:
     response = appfabric.connect_app_authorization(
         appBundleIdentifier=bundle_arn,
         appAuthorizationIdentifier=api_key_authorization["appAuthorizationArn"],
@@ -301,8 +344,8 @@ def test_connect_api_key_authorization_needs_no_auth_request(
 
 
 def test_connect_oauth2_without_auth_request_is_a_validation_error(
-    appfabric, bundle_arn, oauth2_authorization
-):
+    appfabric: AppFabricClient, bundle_arn: str, oauth2_authorization: AppAuthorizationTypeDef
+) -> None:
     with pytest.raises(appfabric.exceptions.ValidationException) as excinfo:
         appfabric.connect_app_authorization(
             appBundleIdentifier=bundle_arn,
@@ -314,8 +357,11 @@ def test_connect_oauth2_without_auth_request_is_a_validation_error(
 
 
 def test_connect_on_a_connected_authorization_with_a_new_code_stays_connected(
-    appfabric, emulator_control, bundle_arn, oauth2_authorization
-):
+    appfabric: AppFabricClient,
+    emulator_control: EmulatorControl,
+    bundle_arn: str,
+    oauth2_authorization: AppAuthorizationTypeDef,
+) -> None:
     assert (
         connect_oauth(appfabric, emulator_control, bundle_arn, oauth2_authorization) == "Connected"
     )
@@ -325,7 +371,9 @@ def test_connect_on_a_connected_authorization_with_a_new_code_stays_connected(
     assert status_of(appfabric, bundle_arn, oauth2_authorization) == "Connected"
 
 
-def test_connect_unknown_authorization_is_not_found(appfabric, bundle_arn):
+def test_connect_unknown_authorization_is_not_found(
+    appfabric: AppFabricClient, bundle_arn: str
+) -> None:
     with pytest.raises(appfabric.exceptions.ResourceNotFoundException):
         appfabric.connect_app_authorization(
             appBundleIdentifier=bundle_arn, appAuthorizationIdentifier=str(uuid.uuid4())

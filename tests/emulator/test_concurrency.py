@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
+from appfabric_connect.emulator import EmulatorControl
 from appfabric_connect.emulator.seed import seed_authorization
 
 from .helpers import connect_oauth
+
+if TYPE_CHECKING:
+    from mypy_boto3_appfabric import AppFabricClient
 
 CLIENTS = 50
 
 
 def test_fifty_parallel_clients_create_and_connect_authorizations(
-    appfabric_factory, emulator_control, bundle_arn
-):
+    appfabric_factory: Callable[..., AppFabricClient],
+    emulator_control: EmulatorControl,
+    bundle_arn: str,
+) -> None:
     clients = [appfabric_factory() for _ in range(CLIENTS)]
 
     def work(index: int) -> str:

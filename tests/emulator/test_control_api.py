@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from botocore.exceptions import ClientError
 
-from appfabric_connect.emulator import EmulatorControlError
+from appfabric_connect.emulator import EmulatorControl, EmulatorControlError, EmulatorServer
 
-from .helpers import CONSOLE_REDIRECT, code_of, error, raw, status_of
+from .helpers import CONSOLE_REDIRECT, code_of, error, ids_of, raw, status_of
+
+if TYPE_CHECKING:
+    from mypy_boto3_appfabric import AppFabricClient
+    from mypy_boto3_appfabric.type_defs import AppAuthorizationTypeDef
 
 
-def test_reset_clears_bundles_faults_and_calls(appfabric, emulator_control, bundle_arn):
+def test_reset_clears_bundles_faults_and_calls(
+    appfabric: AppFabricClient, emulator_control: EmulatorControl, bundle_arn: str
+) -> None:
     emulator_control.set_faults(latency_ms=1)
     emulator_control.reset()
     assert appfabric.list_app_bundles()["appBundleSummaryList"] == []
@@ -21,34 +29,42 @@ def test_reset_clears_bundles_faults_and_calls(appfabric, emulator_control, bund
 
 
 def test_set_status_by_uuid_simulates_drift(
-    appfabric, emulator_control, bundle_arn, api_key_authorization
-):
+    appfabric: AppFabricClient,
+    emulator_control: EmulatorControl,
+    bundle_arn: str,
+    api_key_authorization: AppAuthorizationTypeDef,
+) -> None:
     ident = api_key_authorization["appAuthorizationArn"].rsplit("/", 1)[1]
     emulator_control.set_status(ident, "TokenAutoRotationFailed")
     assert status_of(appfabric, bundle_arn, api_key_authorization) == "TokenAutoRotationFailed"
 
 
 def test_set_status_by_arn_simulates_drift(
-    appfabric, emulator_control, bundle_arn, oauth2_authorization
-):
+    appfabric: AppFabricClient,
+    emulator_control: EmulatorControl,
+    bundle_arn: str,
+    oauth2_authorization: AppAuthorizationTypeDef,
+) -> None:
     emulator_control.set_status(oauth2_authorization["appAuthorizationArn"], "Connected")
     assert status_of(appfabric, bundle_arn, oauth2_authorization) == "Connected"
 
 
-def test_set_status_rejects_a_status_outside_the_model_enum(emulator_control, oauth2_authorization):
+def test_set_status_rejects_a_status_outside_the_model_enum(
+    emulator_control: EmulatorControl, oauth2_authorization: AppAuthorizationTypeDef
+) -> None:
     with pytest.raises(EmulatorControlError) as excinfo:
         emulator_control.set_status(oauth2_authorization["appAuthorizationArn"], "Disconnected")
     assert excinfo.value.status == 400
     assert "TokenAutoRotationFailed" in excinfo.value.message
 
 
-def test_set_status_of_unknown_authorization_is_404(emulator_control):
+def test_set_status_of_unknown_authorization_is_404(emulator_control: EmulatorControl) -> None:
     with pytest.raises(EmulatorControlError) as excinfo:
         emulator_control.set_status("00000000-0000-4000-8000-000000000000", "Connected")
     assert excinfo.value.status == 404
 
 
-def test_faults_are_returned_as_set(emulator_control):
+def test_faults_are_returned_as_set(emulator_control: EmulatorControl) -> None:
     result = emulator_control.set_faults(latency_ms=5, throttle_rate=0.25, seed=7)
     assert result == emulator_control.faults()
     assert result == {
@@ -71,14 +87,18 @@ def test_faults_are_returned_as_set(emulator_control):
         {"seed": "x"},
     ],
 )
-def test_invalid_faults_are_rejected_and_nothing_changes(emulator_control, faults):
+def test_invalid_faults_are_rejected_and_nothing_changes(
+    emulator_control: EmulatorControl, faults: dict[str, Any]
+) -> None:
     with pytest.raises(EmulatorControlError) as excinfo:
         emulator_control.set_faults(**faults)
     assert excinfo.value.status == 400
     assert emulator_control.faults()["throttle_rate"] == 0
 
 
-def test_latency_fault_delays_every_api_request(appfabric, emulator_control):
+def test_latency_fault_delays_every_api_request(
+    appfabric: AppFabricClient, emulator_control: EmulatorControl
+) -> None:
     emulator_control.set_faults(latency_ms=60)
     started = time.perf_counter()
     appfabric.list_app_bundles()
@@ -86,8 +106,8 @@ def test_latency_fault_delays_every_api_request(appfabric, emulator_control):
 
 
 def test_throttle_fault_answers_429_with_retry_after_and_is_not_applied(
-    appfabric_factory, emulator_control
-):
+    appfabric_factory: Callable[..., AppFabricClient], emulator_control: EmulatorControl
+) -> None:
     client = appfabric_factory(max_attempts=1)
     emulator_control.set_faults(throttle_rate=1.0)
     with pytest.raises(client.exceptions.ThrottlingException) as excinfo:
@@ -100,7 +120,9 @@ def test_throttle_fault_answers_429_with_retry_after_and_is_not_applied(
     assert client.list_app_bundles()["appBundleSummaryList"] == []
 
 
-def test_error_fault_answers_500_and_is_not_applied(appfabric_factory, emulator_control):
+def test_error_fault_answers_500_and_is_not_applied(
+    appfabric_factory: Callable[..., AppFabricClient], emulator_control: EmulatorControl
+) -> None:
     client = appfabric_factory(max_attempts=1)
     emulator_control.set_faults(error_rate=1.0)
     with pytest.raises(client.exceptions.InternalServerException) as excinfo:
@@ -111,7 +133,9 @@ def test_error_fault_answers_500_and_is_not_applied(appfabric_factory, emulator_
     assert client.list_app_bundles()["appBundleSummaryList"] == []
 
 
-def test_seeded_faults_are_repeatable(appfabric_factory, emulator_control):
+def test_seeded_faults_are_repeatable(
+    appfabric_factory: Callable[..., AppFabricClient], emulator_control: EmulatorControl
+) -> None:
     client = appfabric_factory(max_attempts=1)
 
     def outcomes() -> list[str]:
@@ -131,15 +155,15 @@ def test_seeded_faults_are_repeatable(appfabric_factory, emulator_control):
 
 
 def test_ambiguous_connect_is_applied_but_answers_500(
-    appfabric_factory, emulator_control, bundle_arn, oauth2_authorization
-):
+    appfabric_factory: Callable[..., AppFabricClient],
+    emulator_control: EmulatorControl,
+    bundle_arn: str,
+    oauth2_authorization: AppAuthorizationTypeDef,
+) -> None:
     client = appfabric_factory(max_attempts=1)
     code = emulator_control.obtain_code(oauth2_authorization["authUrl"])
     emulator_control.set_faults(ambiguous_connects=1)
-    ids = {
-        "appBundleIdentifier": bundle_arn,
-        "appAuthorizationIdentifier": oauth2_authorization["appAuthorizationArn"],
-    }
+    ids = ids_of(bundle_arn, oauth2_authorization)
     with pytest.raises(client.exceptions.InternalServerException):
         client.connect_app_authorization(
             **ids, authRequest={"redirectUri": CONSOLE_REDIRECT, "code": code}
@@ -154,15 +178,15 @@ def test_ambiguous_connect_is_applied_but_answers_500(
 
 
 def test_ambiguous_connects_count_down(
-    appfabric_factory, emulator_control, bundle_arn, api_key_authorization
-):
+    appfabric_factory: Callable[..., AppFabricClient],
+    emulator_control: EmulatorControl,
+    bundle_arn: str,
+    api_key_authorization: AppAuthorizationTypeDef,
+) -> None:
     client = appfabric_factory(max_attempts=1)
     emulator_control.set_faults(ambiguous_connects=2)
-    ids = {
-        "appBundleIdentifier": bundle_arn,
-        "appAuthorizationIdentifier": api_key_authorization["appAuthorizationArn"],
-    }
-    codes = []
+    ids = ids_of(bundle_arn, api_key_authorization)
+    codes: list[str] = []
     for _ in range(3):
         try:
             codes.append(
@@ -174,13 +198,15 @@ def test_ambiguous_connects_count_down(
 
 
 def test_connect_delay_keeps_pending_connect_until_it_elapses(
-    appfabric, emulator, emulator_control, bundle_arn, api_key_authorization, monkeypatch
-):
+    appfabric: AppFabricClient,
+    emulator: EmulatorServer,
+    emulator_control: EmulatorControl,
+    bundle_arn: str,
+    api_key_authorization: AppAuthorizationTypeDef,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     emulator_control.set_faults(connect_delay_s=60)
-    ids = {
-        "appBundleIdentifier": bundle_arn,
-        "appAuthorizationIdentifier": api_key_authorization["appAuthorizationArn"],
-    }
+    ids = ids_of(bundle_arn, api_key_authorization)
     assert (
         appfabric.connect_app_authorization(**ids)["appAuthorizationSummary"]["status"]
         == "PendingConnect"
@@ -191,7 +217,9 @@ def test_connect_delay_keeps_pending_connect_until_it_elapses(
     assert status_of(appfabric, bundle_arn, api_key_authorization) == "Connected"
 
 
-def test_calls_count_every_api_request_including_faulted_ones(appfabric_factory, emulator_control):
+def test_calls_count_every_api_request_including_faulted_ones(
+    appfabric_factory: Callable[..., AppFabricClient], emulator_control: EmulatorControl
+) -> None:
     client = appfabric_factory(max_attempts=1)
     client.list_app_bundles()
     emulator_control.set_faults(throttle_rate=1.0)
@@ -202,12 +230,14 @@ def test_calls_count_every_api_request_including_faulted_ones(appfabric_factory,
     assert emulator_control.calls() == {"ListAppBundles": 2, "CreateAppBundle": 1}
 
 
-def test_unsigned_requests_are_counted(emulator_control):
+def test_unsigned_requests_are_counted(emulator_control: EmulatorControl) -> None:
     raw(emulator_control.url, "GET", "/appbundles", region=None)
     assert emulator_control.calls() == {"ListAppBundles": 1}
 
 
-def test_reset_calls_resets_only_the_counts(appfabric, emulator_control, bundle_arn):
+def test_reset_calls_resets_only_the_counts(
+    appfabric: AppFabricClient, emulator_control: EmulatorControl, bundle_arn: str
+) -> None:
     emulator_control.set_faults(latency_ms=1)
     emulator_control.reset_calls()
     assert emulator_control.calls() == {}
@@ -215,18 +245,20 @@ def test_reset_calls_resets_only_the_counts(appfabric, emulator_control, bundle_
     assert appfabric.list_app_bundles()["appBundleSummaryList"] == [{"arn": bundle_arn}]
 
 
-def test_faults_never_apply_to_the_control_api(emulator_control):
+def test_faults_never_apply_to_the_control_api(emulator_control: EmulatorControl) -> None:
     emulator_control.set_faults(throttle_rate=1.0, error_rate=1.0)
     assert emulator_control.ping()
     assert emulator_control.calls() == {}
 
 
-def test_unknown_control_route_is_404_and_wrong_method_405(emulator_control):
+def test_unknown_control_route_is_404_and_wrong_method_405(
+    emulator_control: EmulatorControl,
+) -> None:
     assert raw(emulator_control.url, "GET", "/_emulator/nope", region=None)[0] == 404
     assert raw(emulator_control.url, "GET", "/_emulator/reset", region=None)[0] == 405
 
 
-def test_control_api_rejects_malformed_json(emulator_control):
+def test_control_api_rejects_malformed_json(emulator_control: EmulatorControl) -> None:
     status, _, body = raw(emulator_control.url, "POST", "/_emulator/faults", body=b"{", region=None)
     assert status == 400
     assert b"JSON" in body

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import http.client
 import json
 import os
 import re
@@ -10,7 +9,8 @@ import signal
 import subprocess
 import sys
 import threading
-from urllib.parse import urlsplit
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
 import boto3
 import pytest
@@ -18,14 +18,19 @@ import pytest
 from appfabric_connect.emulator import EmulatorControl, EmulatorServer
 from appfabric_connect.emulator.seed import DEMO_API_KEY, DEMO_CLIENT_SECRET, seed_demo
 
+from .helpers import connection
 
-def _client(url: str):
+if TYPE_CHECKING:
+    from mypy_boto3_appfabric import AppFabricClient
+
+
+def _client(url: str) -> AppFabricClient:
     return boto3.session.Session(
         aws_access_key_id="AKIAEMULATOR", aws_secret_access_key="x", region_name="us-east-1"
     ).client("appfabric", endpoint_url=url)
 
 
-def _readline(stream, timeout: float = 20.0) -> str:
+def _readline(stream: IO[str], timeout: float = 20.0) -> str:
     line: list[str] = []
     reader = threading.Thread(target=lambda: line.append(stream.readline()), daemon=True)
     reader.start()
@@ -35,7 +40,7 @@ def _readline(stream, timeout: float = 20.0) -> str:
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_module_prints_its_url_and_stops_cleanly_on_signal(signum, tmp_path):
+def test_module_prints_its_url_and_stops_cleanly_on_signal(signum: int) -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "appfabric_connect.emulator", "--port", "0"],
         stdout=subprocess.PIPE,
@@ -43,6 +48,7 @@ def test_module_prints_its_url_and_stops_cleanly_on_signal(signum, tmp_path):
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "0"},
     )
+    assert process.stdout is not None and process.stderr is not None
     try:
         line = _readline(process.stdout)
         match = re.fullmatch(r"AppFabric emulator listening on (http://127\.0\.0\.1:(\d+))\n", line)
@@ -59,7 +65,7 @@ def test_module_prints_its_url_and_stops_cleanly_on_signal(signum, tmp_path):
         process.stderr.close()
 
 
-def test_module_reports_a_busy_port_without_traceback():
+def test_module_reports_a_busy_port_without_traceback() -> None:
     with EmulatorServer() as server:
         port = server.url.rsplit(":", 1)[1]
         result = subprocess.run(
@@ -73,7 +79,7 @@ def test_module_reports_a_busy_port_without_traceback():
     assert result.stderr.startswith("appfabric-emulator:")
 
 
-def test_state_file_keeps_state_across_restarts(tmp_path, aws_env):
+def test_state_file_keeps_state_across_restarts(tmp_path: Path, aws_env: str) -> None:
     state = tmp_path / "state.json"
     with EmulatorServer(state_file=state) as first:
         seeded = seed_demo(_client(first.url))
@@ -91,7 +97,7 @@ def test_state_file_keeps_state_across_restarts(tmp_path, aws_env):
         assert len(listed["appAuthorizationSummaryList"]) == 2
 
 
-def test_state_file_holds_no_secrets_and_no_temporary_files(tmp_path, aws_env):
+def test_state_file_holds_no_secrets_and_no_temporary_files(tmp_path: Path, aws_env: str) -> None:
     state = tmp_path / "state.json"
     with EmulatorServer(state_file=state) as server:
         seeded = seed_demo(_client(server.url))
@@ -103,7 +109,7 @@ def test_state_file_holds_no_secrets_and_no_temporary_files(tmp_path, aws_env):
     assert [p.name for p in tmp_path.iterdir()] == ["state.json"]
 
 
-def test_issued_codes_survive_a_restart(tmp_path, aws_env):
+def test_issued_codes_survive_a_restart(tmp_path: Path, aws_env: str) -> None:
     state = tmp_path / "state.json"
     with EmulatorServer(state_file=state) as first:
         seeded = seed_demo(_client(first.url))
@@ -120,11 +126,10 @@ def test_issued_codes_survive_a_restart(tmp_path, aws_env):
     assert response["appAuthorizationSummary"]["status"] == "Connected"
 
 
-def test_stop_hangs_up_idle_keep_alive_connections():
+def test_stop_hangs_up_idle_keep_alive_connections() -> None:
     server = EmulatorServer()
     server.start()
-    parts = urlsplit(server.url)
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+    conn = connection(server.url)
     conn.request("GET", "/_emulator/health")
     assert conn.getresponse().read() == b'{"status":"ok"}'
     server.stop()
@@ -134,7 +139,7 @@ def test_stop_hangs_up_idle_keep_alive_connections():
     conn.close()
 
 
-def test_unusable_state_file_is_reported_without_traceback(tmp_path):
+def test_unusable_state_file_is_reported_without_traceback(tmp_path: Path) -> None:
     state = tmp_path / "state.json"
     state.write_text('{"version": 1}')
     result = subprocess.run(

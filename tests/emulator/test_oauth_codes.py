@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from appfabric_connect.emulator import EmulatorControlError
+from appfabric_connect.emulator import EmulatorControl, EmulatorControlError, EmulatorServer
 
-from .helpers import CONSOLE_REDIRECT, connect_oauth, error, raw, status_of
+from .helpers import CONSOLE_REDIRECT, connect_oauth, error, ids_of, raw, status_of
+
+if TYPE_CHECKING:
+    from mypy_boto3_appfabric import AppFabricClient
+    from mypy_boto3_appfabric.type_defs import (
+        AppAuthorizationTypeDef,
+        ConnectAppAuthorizationResponseTypeDef,
+    )
 
 
 def _location_params(url: str, target: str) -> tuple[int, str, dict[str, list[str]]]:
@@ -23,17 +32,21 @@ def _target(auth_url: str, **extra: str) -> str:
     return f"{parts.path}?{query}"
 
 
-def _connect(appfabric, bundle, auth, code, redirect_uri=CONSOLE_REDIRECT):
+def _connect(
+    appfabric: AppFabricClient,
+    bundle: str,
+    auth: AppAuthorizationTypeDef,
+    code: str,
+    redirect_uri: str = CONSOLE_REDIRECT,
+) -> ConnectAppAuthorizationResponseTypeDef:
     return appfabric.connect_app_authorization(
-        appBundleIdentifier=bundle,
-        appAuthorizationIdentifier=auth["appAuthorizationArn"],
-        authRequest={"redirectUri": redirect_uri, "code": code},
+        **ids_of(bundle, auth), authRequest={"redirectUri": redirect_uri, "code": code}
     )
 
 
 def test_consent_redirects_to_the_console_with_code_and_state(
-    emulator_control, oauth2_authorization
-):
+    emulator_control: EmulatorControl, oauth2_authorization: AppAuthorizationTypeDef
+) -> None:
     auth_url = oauth2_authorization["authUrl"]
     state = parse_qs(urlsplit(auth_url).query)["state"][0]
     status, location, params = _location_params(emulator_control.url, _target(auth_url))
@@ -43,7 +56,9 @@ def test_consent_redirects_to_the_console_with_code_and_state(
     assert len(params["code"][0]) >= 20
 
 
-def test_consent_redirects_to_the_given_redirect_uri(emulator_control, oauth2_authorization):
+def test_consent_redirects_to_the_given_redirect_uri(
+    emulator_control: EmulatorControl, oauth2_authorization: AppAuthorizationTypeDef
+) -> None:
     target = _target(oauth2_authorization["authUrl"], redirect_uri="https://example.com/cb")
     status, location, params = _location_params(emulator_control.url, target)
     assert status == 302
@@ -52,8 +67,8 @@ def test_consent_redirects_to_the_given_redirect_uri(emulator_control, oauth2_au
 
 
 def test_consent_with_unsupported_response_type_redirects_an_error(
-    emulator_control, oauth2_authorization
-):
+    emulator_control: EmulatorControl, oauth2_authorization: AppAuthorizationTypeDef
+) -> None:
     target = _target(oauth2_authorization["authUrl"]).replace(
         "response_type=code", "response_type=token"
     )
@@ -64,8 +79,8 @@ def test_consent_with_unsupported_response_type_redirects_an_error(
 
 
 def test_consent_rejects_a_wrong_client_id_without_redirecting(
-    emulator_control, oauth2_authorization
-):
+    emulator_control: EmulatorControl, oauth2_authorization: AppAuthorizationTypeDef
+) -> None:
     target = _target(oauth2_authorization["authUrl"]).replace("client_id=", "client_id=x")
     status, headers, body = raw(emulator_control.url, "GET", target, region=None)
     assert status == 400
@@ -73,7 +88,7 @@ def test_consent_rejects_a_wrong_client_id_without_redirecting(
     assert b"invalid_client" in body
 
 
-def test_consent_rejects_an_unknown_authorization(emulator_control):
+def test_consent_rejects_an_unknown_authorization(emulator_control: EmulatorControl) -> None:
     status, headers, _ = raw(
         emulator_control.url,
         "GET",
@@ -84,14 +99,18 @@ def test_consent_rejects_an_unknown_authorization(emulator_control):
     assert "location" not in headers
 
 
-def test_consent_rejects_an_api_key_authorization(emulator_control, api_key_authorization):
+def test_consent_rejects_an_api_key_authorization(
+    emulator_control: EmulatorControl, api_key_authorization: AppAuthorizationTypeDef
+) -> None:
     ident = api_key_authorization["appAuthorizationArn"].rsplit("/", 1)[1]
     target = f"/oauth2/authorize?client_id=&response_type=code&app_authorization={ident}"
     status, _, _ = raw(emulator_control.url, "GET", target, region=None)
     assert status == 400
 
 
-def test_auth_url_state_changes_between_reads(appfabric, bundle_arn, oauth2_authorization):
+def test_auth_url_state_changes_between_reads(
+    appfabric: AppFabricClient, bundle_arn: str, oauth2_authorization: AppAuthorizationTypeDef
+) -> None:
     got = appfabric.get_app_authorization(
         appBundleIdentifier=bundle_arn,
         appAuthorizationIdentifier=oauth2_authorization["appAuthorizationArn"],
@@ -101,8 +120,11 @@ def test_auth_url_state_changes_between_reads(appfabric, bundle_arn, oauth2_auth
 
 
 def test_connect_with_a_fresh_code_connects(
-    appfabric, emulator_control, bundle_arn, oauth2_authorization
-):
+    appfabric: AppFabricClient,
+    emulator_control: EmulatorControl,
+    bundle_arn: str,
+    oauth2_authorization: AppAuthorizationTypeDef,
+) -> None:
     assert (
         connect_oauth(appfabric, emulator_control, bundle_arn, oauth2_authorization) == "Connected"
     )
@@ -110,8 +132,11 @@ def test_connect_with_a_fresh_code_connects(
 
 
 def test_connect_with_a_custom_redirect_uri_connects(
-    appfabric, emulator_control, bundle_arn, oauth2_authorization
-):
+    appfabric: AppFabricClient,
+    emulator_control: EmulatorControl,
+    bundle_arn: str,
+    oauth2_authorization: AppAuthorizationTypeDef,
+) -> None:
     redirect = "https://app.example.com/oauth/callback"
     assert (
         connect_oauth(appfabric, emulator_control, bundle_arn, oauth2_authorization, redirect)
@@ -120,8 +145,11 @@ def test_connect_with_a_custom_redirect_uri_connects(
 
 
 def test_connect_with_spent_code_fails_and_marks_validation_failed(
-    appfabric, emulator_control, bundle_arn, oauth2_authorization
-):
+    appfabric: AppFabricClient,
+    emulator_control: EmulatorControl,
+    bundle_arn: str,
+    oauth2_authorization: AppAuthorizationTypeDef,
+) -> None:
     code = emulator_control.obtain_code(oauth2_authorization["authUrl"])
     wrong_redirect = "https://elsewhere.example.com/cb"
     with pytest.raises(appfabric.exceptions.ValidationException):
@@ -136,8 +164,11 @@ def test_connect_with_spent_code_fails_and_marks_validation_failed(
 
 
 def test_replaying_the_code_of_a_connected_authorization_fails_but_keeps_it_connected(
-    appfabric, emulator_control, bundle_arn, oauth2_authorization
-):
+    appfabric: AppFabricClient,
+    emulator_control: EmulatorControl,
+    bundle_arn: str,
+    oauth2_authorization: AppAuthorizationTypeDef,
+) -> None:
     code = emulator_control.obtain_code(oauth2_authorization["authUrl"])
     _connect(appfabric, bundle_arn, oauth2_authorization, code)
     with pytest.raises(appfabric.exceptions.ValidationException) as excinfo:
@@ -147,9 +178,14 @@ def test_replaying_the_code_of_a_connected_authorization_fails_but_keeps_it_conn
 
 
 def test_connect_with_expired_code_fails_and_marks_validation_failed(
-    appfabric, emulator, emulator_control, bundle_arn, oauth2_authorization, monkeypatch
-):
-    monkeypatch.setattr(emulator.backend, "code_ttl_s", 0.0)
+    appfabric: AppFabricClient,
+    emulator: EmulatorServer,
+    emulator_control: EmulatorControl,
+    bundle_arn: str,
+    oauth2_authorization: AppAuthorizationTypeDef,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(emulator.backend.store.codes, "ttl_s", 0.0)
     code = emulator_control.obtain_code(oauth2_authorization["authUrl"])
     with pytest.raises(appfabric.exceptions.ValidationException) as excinfo:
         _connect(appfabric, bundle_arn, oauth2_authorization, code)
@@ -158,8 +194,11 @@ def test_connect_with_expired_code_fails_and_marks_validation_failed(
 
 
 def test_connect_with_code_issued_for_another_authorization_fails(
-    appfabric, emulator_control, bundle_arn, make_authorization
-):
+    appfabric: AppFabricClient,
+    emulator_control: EmulatorControl,
+    bundle_arn: str,
+    make_authorization: Callable[..., AppAuthorizationTypeDef],
+) -> None:
     mine = make_authorization("oauth2", "SLACK")
     theirs = make_authorization("oauth2", "OKTA")
     code = emulator_control.obtain_code(theirs["authUrl"])
@@ -173,8 +212,8 @@ def test_connect_with_code_issued_for_another_authorization_fails(
 
 
 def test_connect_with_unknown_code_fails_and_marks_validation_failed(
-    appfabric, bundle_arn, oauth2_authorization
-):
+    appfabric: AppFabricClient, bundle_arn: str, oauth2_authorization: AppAuthorizationTypeDef
+) -> None:
     with pytest.raises(appfabric.exceptions.ValidationException) as excinfo:
         _connect(appfabric, bundle_arn, oauth2_authorization, "made-up-code")
     assert [f["name"] for f in error(excinfo)["fieldList"]] == ["authRequest.code"]
@@ -182,8 +221,11 @@ def test_connect_with_unknown_code_fails_and_marks_validation_failed(
 
 
 def test_connect_with_another_redirect_uri_than_the_code_was_issued_for_fails(
-    appfabric, emulator_control, bundle_arn, oauth2_authorization
-):
+    appfabric: AppFabricClient,
+    emulator_control: EmulatorControl,
+    bundle_arn: str,
+    oauth2_authorization: AppAuthorizationTypeDef,
+) -> None:
     code = emulator_control.obtain_code(oauth2_authorization["authUrl"], "https://a.example.com/cb")
     with pytest.raises(appfabric.exceptions.ValidationException) as excinfo:
         _connect(appfabric, bundle_arn, oauth2_authorization, code, "https://b.example.com/cb")
@@ -192,8 +234,11 @@ def test_connect_with_another_redirect_uri_than_the_code_was_issued_for_fails(
 
 
 def test_code_issued_before_a_client_id_change_is_rejected(
-    appfabric, emulator_control, bundle_arn, oauth2_authorization
-):
+    appfabric: AppFabricClient,
+    emulator_control: EmulatorControl,
+    bundle_arn: str,
+    oauth2_authorization: AppAuthorizationTypeDef,
+) -> None:
     code = emulator_control.obtain_code(oauth2_authorization["authUrl"])
     appfabric.update_app_authorization(
         appBundleIdentifier=bundle_arn,
@@ -205,8 +250,11 @@ def test_code_issued_before_a_client_id_change_is_rejected(
 
 
 def test_rejected_code_never_appears_in_the_error(
-    appfabric, emulator_control, bundle_arn, oauth2_authorization
-):
+    appfabric: AppFabricClient,
+    emulator_control: EmulatorControl,
+    bundle_arn: str,
+    oauth2_authorization: AppAuthorizationTypeDef,
+) -> None:
     code = emulator_control.obtain_code(oauth2_authorization["authUrl"])
     _connect(appfabric, bundle_arn, oauth2_authorization, code)
     with pytest.raises(appfabric.exceptions.ValidationException) as excinfo:
@@ -214,7 +262,9 @@ def test_rejected_code_never_appears_in_the_error(
     assert code not in str(excinfo.value.response)
 
 
-def test_obtain_code_raises_when_consent_refuses(emulator_control, oauth2_authorization):
+def test_obtain_code_raises_when_consent_refuses(
+    emulator_control: EmulatorControl, oauth2_authorization: AppAuthorizationTypeDef
+) -> None:
     bad = oauth2_authorization["authUrl"].replace("client_id=", "client_id=x")
     with pytest.raises(EmulatorControlError) as excinfo:
         emulator_control.obtain_code(bad)

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import pytest
 
 from appfabric_connect.emulator import EmulatorServer
 from appfabric_connect.emulator.seed import seed_bundle, seed_demo
 
+if TYPE_CHECKING:
+    from mypy_boto3_appfabric import AppFabricClient
 
-def test_seed_demo_creates_a_bundle_with_oauth2_slack_and_api_key_asana(appfabric):
+
+def test_seed_demo_creates_a_bundle_with_oauth2_slack_and_api_key_asana(
+    appfabric: AppFabricClient,
+) -> None:
     seeded = seed_demo(appfabric)
     slack, asana = seeded.oauth2_authorization, seeded.api_key_authorization
     assert (slack["app"], slack["authType"], slack["status"]) == (
@@ -25,11 +33,11 @@ def test_seed_demo_creates_a_bundle_with_oauth2_slack_and_api_key_asana(appfabri
     assert "authUrl" in slack
 
 
-def test_seed_bundle_reuses_the_region_bundle(appfabric, bundle_arn):
+def test_seed_bundle_reuses_the_region_bundle(appfabric: AppFabricClient, bundle_arn: str) -> None:
     assert seed_bundle(appfabric) == bundle_arn
 
 
-def test_server_url_is_only_known_while_running():
+def test_server_url_is_only_known_while_running() -> None:
     server = EmulatorServer(port=0)
     with pytest.raises(RuntimeError):
         _ = server.url
@@ -40,7 +48,7 @@ def test_server_url_is_only_known_while_running():
         _ = server.url
 
 
-def test_server_account_option_shapes_the_arns(tmp_path):
+def test_server_account_option_shapes_the_arns(tmp_path: Path) -> None:
     import boto3
 
     with EmulatorServer(account="210987654321") as server:

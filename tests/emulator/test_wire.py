@@ -2,30 +2,38 @@
 
 from __future__ import annotations
 
-import http.client
 import io
 import json
 import socket
-import uuid
-from typing import Any
-from urllib.parse import quote, urlsplit
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 import pytest
 from botocore.exceptions import ClientError
 
+from appfabric_connect.emulator import EmulatorControl, EmulatorServer
 from appfabric_connect.emulator.server import _Handler
 
-from .helpers import capture, code_of, error, raw
+from .helpers import capture, code_of, connection, error, raw
+
+if TYPE_CHECKING:
+    from mypy_boto3_appfabric import AppFabricClient
+    from mypy_boto3_appfabric.type_defs import AppAuthorizationTypeDef
 
 
-def test_request_without_authorization_header_is_access_denied(emulator_control):
+def test_request_without_authorization_header_is_access_denied(
+    emulator_control: EmulatorControl,
+) -> None:
     status, headers, body = raw(emulator_control.url, "GET", "/appbundles", region=None)
     assert status == 403
     assert headers["x-amzn-errortype"] == "AccessDeniedException"
     assert set(json.loads(body)) == {"message"}
 
 
-def test_authorization_header_without_sigv4_scope_is_access_denied(emulator_control):
+def test_authorization_header_without_sigv4_scope_is_access_denied(
+    emulator_control: EmulatorControl,
+) -> None:
     status, headers, _ = raw(
         emulator_control.url,
         "GET",
@@ -36,7 +44,20 @@ def test_authorization_header_without_sigv4_scope_is_access_denied(emulator_cont
     assert (status, headers["x-amzn-errortype"]) == (403, "AccessDeniedException")
 
 
-def test_region_comes_from_the_credential_scope(appfabric_factory):
+def test_credential_scoped_to_another_service_is_access_denied(
+    emulator_control: EmulatorControl,
+) -> None:
+    scope = "AWS4-HMAC-SHA256 Credential=A/20261128/us-east-1/s3/aws4_request, Signature=0"
+    status, headers, body = raw(
+        emulator_control.url, "GET", "/appbundles", region=None, headers={"Authorization": scope}
+    )
+    assert (status, headers["x-amzn-errortype"]) == (403, "AccessDeniedException")
+    assert json.loads(body)["message"] == "Credential should be scoped to service 'appfabric'"
+
+
+def test_region_comes_from_the_credential_scope(
+    appfabric_factory: Callable[..., AppFabricClient],
+) -> None:
     west = appfabric_factory("us-west-2")
     arn = west.create_app_bundle()["appBundle"]["arn"]
     auth = west.create_app_authorization(
@@ -56,8 +77,8 @@ def test_region_comes_from_the_credential_scope(appfabric_factory):
 
 
 def test_console_redirect_default_follows_the_authorization_region(
-    appfabric_factory, emulator_control
-):
+    appfabric_factory: Callable[..., AppFabricClient], emulator_control: EmulatorControl
+) -> None:
     west = appfabric_factory("us-west-2")
     arn = west.create_app_bundle()["appBundle"]["arn"]
     auth = west.create_app_authorization(
@@ -75,8 +96,8 @@ def test_console_redirect_default_follows_the_authorization_region(
 
 
 def test_boto3_percent_encodes_arn_labels_and_the_emulator_decodes_them(
-    appfabric, bundle_arn, oauth2_authorization
-):
+    appfabric: AppFabricClient, bundle_arn: str, oauth2_authorization: AppAuthorizationTypeDef
+) -> None:
     arn = oauth2_authorization["appAuthorizationArn"]
     with capture(appfabric) as captured:
         got = appfabric.get_app_authorization(
@@ -86,42 +107,49 @@ def test_boto3_percent_encodes_arn_labels_and_the_emulator_decodes_them(
     assert got["appAuthorization"]["appAuthorizationArn"] == arn
 
 
-def test_arn_label_with_only_slashes_encoded_is_decoded(emulator_control, bundle_arn):
+def test_arn_label_with_only_slashes_encoded_is_decoded(
+    emulator_control: EmulatorControl, bundle_arn: str
+) -> None:
     target = "/appbundles/" + bundle_arn.replace("/", "%2F")
     status, _, body = raw(emulator_control.url, "GET", target)
     assert status == 200
     assert json.loads(body) == {"appBundle": {"arn": bundle_arn}}
 
 
-def test_unimplemented_modeled_operation_is_an_unknown_operation(appfabric, bundle_arn):
+def test_unimplemented_modeled_operation_is_an_unknown_operation(
+    appfabric: AppFabricClient, bundle_arn: str
+) -> None:
     with pytest.raises(appfabric.exceptions.ValidationException) as excinfo:
         appfabric.list_ingestions(appBundleIdentifier=bundle_arn)
     assert error(excinfo)["ResponseMetadata"]["HTTPStatusCode"] == 400
     assert error(excinfo)["reason"] == "unknownOperation"
 
 
-def test_unknown_route_is_an_unknown_operation(emulator_control):
+def test_unknown_route_is_an_unknown_operation(emulator_control: EmulatorControl) -> None:
     status, headers, body = raw(emulator_control.url, "PUT", "/nowhere")
     assert (status, headers["x-amzn-errortype"]) == (400, "ValidationException")
     assert json.loads(body)["reason"] == "unknownOperation"
 
 
-def test_body_that_is_not_json_cannot_be_parsed(emulator_control):
+def test_body_that_is_not_json_cannot_be_parsed(emulator_control: EmulatorControl) -> None:
     status, headers, body = raw(emulator_control.url, "POST", "/appbundles", body=b"{not json")
     assert (status, headers["x-amzn-errortype"]) == (400, "ValidationException")
     assert json.loads(body)["reason"] == "cannotParse"
 
 
-def test_field_validation_lists_every_failing_field(appfabric_factory, bundle_arn):
+def test_field_validation_lists_every_failing_field(
+    appfabric_factory: Callable[..., AppFabricClient], bundle_arn: str
+) -> None:
     client = appfabric_factory(parameter_validation=False)
+    invalid: dict[str, Any] = {
+        "appBundleIdentifier": bundle_arn,
+        "app": "x" * 256,
+        "authType": "password",
+        "credential": {"oauth2Credential": {"clientId": "c"}},
+        "tenant": {"tenantIdentifier": "t"},
+    }
     with pytest.raises(client.exceptions.ValidationException) as excinfo:
-        client.create_app_authorization(
-            appBundleIdentifier=bundle_arn,
-            app="x" * 256,
-            authType="password",
-            credential={"oauth2Credential": {"clientId": "c"}},
-            tenant={"tenantIdentifier": "t"},
-        )
+        client.create_app_authorization(**invalid)
     body = error(excinfo)
     assert body["reason"] == "fieldValidationFailed"
     assert sorted(f["name"] for f in body["fieldList"]) == [
@@ -133,14 +161,18 @@ def test_field_validation_lists_every_failing_field(appfabric_factory, bundle_ar
     assert body["Error"]["Message"].startswith("4 validation errors detected")
 
 
-def test_identifier_failing_the_model_pattern_is_a_validation_error(appfabric):
+def test_identifier_failing_the_model_pattern_is_a_validation_error(
+    appfabric: AppFabricClient,
+) -> None:
     with pytest.raises(appfabric.exceptions.ValidationException) as excinfo:
         appfabric.get_app_bundle(appBundleIdentifier="not-an-identifier")
     assert error(excinfo)["fieldList"][0]["name"] == "appBundleIdentifier"
     assert "pattern" in error(excinfo)["fieldList"][0]["message"]
 
 
-def test_max_results_outside_the_modeled_range_is_a_validation_error(appfabric_factory):
+def test_max_results_outside_the_modeled_range_is_a_validation_error(
+    appfabric_factory: Callable[..., AppFabricClient],
+) -> None:
     client = appfabric_factory(parameter_validation=False)
     with pytest.raises(client.exceptions.ValidationException) as excinfo:
         client.list_app_bundles(maxResults=101)
@@ -149,7 +181,9 @@ def test_max_results_outside_the_modeled_range_is_a_validation_error(appfabric_f
     ]
 
 
-def test_redirect_uri_must_match_the_model_pattern(appfabric, bundle_arn, oauth2_authorization):
+def test_redirect_uri_must_match_the_model_pattern(
+    appfabric: AppFabricClient, bundle_arn: str, oauth2_authorization: AppAuthorizationTypeDef
+) -> None:
     with pytest.raises(appfabric.exceptions.ValidationException) as excinfo:
         appfabric.connect_app_authorization(
             appBundleIdentifier=bundle_arn,
@@ -159,7 +193,11 @@ def test_redirect_uri_must_match_the_model_pattern(appfabric, bundle_arn, oauth2
     assert [f["name"] for f in error(excinfo)["fieldList"]] == ["authRequest.redirectUri"]
 
 
-def test_unexpected_server_error_is_a_modeled_500(appfabric_factory, emulator, monkeypatch):
+def test_unexpected_server_error_is_a_modeled_500(
+    appfabric_factory: Callable[..., AppFabricClient],
+    emulator: EmulatorServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     def boom(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("bug")
 
@@ -169,9 +207,8 @@ def test_unexpected_server_error_is_a_modeled_500(appfabric_factory, emulator, m
         client.list_app_bundles()
 
 
-def test_keep_alive_connection_serves_many_requests(emulator_control):
-    parts = urlsplit(emulator_control.url)
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+def test_keep_alive_connection_serves_many_requests(emulator_control: EmulatorControl) -> None:
+    conn = connection(emulator_control.url)
     headers = {
         "Authorization": "AWS4-HMAC-SHA256 Credential=A/20261128/us-east-1/appfabric/aws4_request"
     }
@@ -210,9 +247,11 @@ class _FakeSocket:
 
 @pytest.mark.parametrize(
     "target",
-    ["/_emulator/health", "/appbundles", f"/appbundles/{uuid.uuid4()}"],
+    ["/_emulator/health", "/appbundles", "/appbundles/00000000-0000-4000-8000-000000000000"],
 )
-def test_each_response_is_one_send_on_a_nodelay_socket(emulator, target):
+def test_each_response_is_one_send_on_a_nodelay_socket(
+    emulator: EmulatorServer, target: str
+) -> None:
     fake = _FakeSocket(
         f"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
         "Authorization: AWS4-HMAC-SHA256 Credential=A/20261128/us-east-1/appfabric/aws4_request"
@@ -225,9 +264,8 @@ def test_each_response_is_one_send_on_a_nodelay_socket(emulator, target):
     assert f"Content-Length: {len(body)}".encode() in head
 
 
-def test_chunked_request_body_is_read(emulator_control):
-    parts = urlsplit(emulator_control.url)
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+def test_chunked_request_body_is_read(emulator_control: EmulatorControl) -> None:
+    conn = connection(emulator_control.url)
     headers = {
         "Authorization": "AWS4-HMAC-SHA256 Credential=A/20261128/us-east-1/appfabric/aws4_request"
     }

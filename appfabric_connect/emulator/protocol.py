@@ -1,4 +1,4 @@
-"""botocore's AppFabric model: loading, restJson1 request parsing, validation and serialization."""
+"""The restJson1 codec: requests to validated parameters, outputs and errors to responses."""
 
 from __future__ import annotations
 
@@ -8,114 +8,10 @@ from datetime import UTC, datetime
 from email.utils import formatdate
 from typing import Any
 
-from botocore.model import (
-    ListShape,
-    MapShape,
-    OperationModel,
-    Shape,
-    StructureShape,
-)
+from botocore.model import ListShape, MapShape, OperationModel, Shape, StructureShape
 
-from ..service_model import appfabric_model, compiled
-from .exceptions import AppFabricError, FieldError, ValidationException
-
-SERVICE_NAME = "appfabric"
-service_model = appfabric_model
-
-
-def operation_model(name: str) -> OperationModel:
-    return service_model().operation_model(name)
-
-
-def validate(shape: Shape, value: Any, name: str = "") -> list[FieldError]:
-    """Check `value` against `shape`'s constraints (required, type, length, range, pattern, enum).
-
-    Smithy patterns are not implicitly anchored, so they are matched with `re.search`.
-    Messages never echo the value (some members are sensitive).
-    """
-    errors: list[FieldError] = []
-    _validate(shape, value, name, errors)
-    return errors
-
-
-def _fail(errors: list[FieldError], name: str, message: str) -> None:
-    errors.append(FieldError(name or "body", message))
-
-
-def _check_range(shape: Shape, size: int, name: str, what: str, errors: list[FieldError]) -> None:
-    low, high = shape.metadata.get("min"), shape.metadata.get("max")
-    if low is not None and size < low:
-        _fail(errors, name, f"Member must have {what} greater than or equal to {low}")
-    if high is not None and size > high:
-        _fail(errors, name, f"Member must have {what} less than or equal to {high}")
-
-
-def _join(name: str, member: str) -> str:
-    return f"{name}.{member}" if name else member
-
-
-def _validate(shape: Shape, value: Any, name: str, errors: list[FieldError]) -> None:
-    kind = shape.type_name
-    if kind == "structure":
-        assert isinstance(shape, StructureShape)
-        if not isinstance(value, dict):
-            _fail(errors, name, "Member must be a structure")
-            return
-        for required in shape.required_members:
-            if value.get(required) is None:
-                _fail(errors, _join(name, required), "Member must not be null")
-        present = [k for k in shape.members if value.get(k) is not None]
-        if shape.is_tagged_union and len(present) != 1:
-            _fail(errors, name, "Member must have exactly one member set")
-        for key in present:
-            _validate(shape.members[key], value[key], _join(name, key), errors)
-    elif kind == "list":
-        assert isinstance(shape, ListShape)
-        if not isinstance(value, list):
-            _fail(errors, name, "Member must be a list")
-            return
-        _check_range(shape, len(value), name, "length", errors)
-        for index, item in enumerate(value):
-            _validate(shape.member, item, f"{name}[{index}]", errors)
-    elif kind == "map":
-        assert isinstance(shape, MapShape)
-        if not isinstance(value, dict):
-            _fail(errors, name, "Member must be a map")
-            return
-        _check_range(shape, len(value), name, "length", errors)
-        for key, item in value.items():
-            _validate(shape.key, key, f"{name}.key", errors)
-            _validate(shape.value, item, f"{name}[{key}]", errors)
-    elif kind == "string":
-        if not isinstance(value, str):
-            _fail(errors, name, "Member must be a string")
-            return
-        _check_range(shape, len(value), name, "length", errors)
-        pattern = shape.metadata.get("pattern")
-        if pattern is not None and not compiled(pattern).search(value):
-            _fail(errors, name, f"Member must satisfy regular expression pattern: {pattern}")
-        allowed = shape.metadata.get("enum")
-        if allowed and value not in allowed:
-            _fail(errors, name, f"Member must satisfy enum value set: [{', '.join(allowed)}]")
-    elif kind in ("integer", "long"):
-        if not isinstance(value, int) or isinstance(value, bool):
-            _fail(errors, name, "Member must be an integer")
-            return
-        low, high = shape.metadata.get("min"), shape.metadata.get("max")
-        if low is not None and value < low:
-            _fail(errors, name, f"Member must have value greater than or equal to {low}")
-        if high is not None and value > high:
-            _fail(errors, name, f"Member must have value less than or equal to {high}")
-    elif kind == "boolean":
-        if not isinstance(value, bool):
-            _fail(errors, name, "Member must be a boolean")
-    elif kind in ("float", "double"):
-        if not isinstance(value, int | float) or isinstance(value, bool):
-            _fail(errors, name, "Member must be a number")
-    elif kind == "timestamp" and (
-        not isinstance(value, str | int | float | datetime) or isinstance(value, bool)
-    ):
-        _fail(errors, name, "Member must be a timestamp")
+from ..aws.model import appfabric_model, violations
+from .exceptions import AppFabricError, ValidationException
 
 
 def _from_text(shape: Shape, text: str) -> Any:
@@ -172,9 +68,9 @@ def parse_request(
                 params[member] = _from_text(member_shape, headers[wire.lower()])
         elif member in payload and payload[member] is not None:
             params[member] = payload[member]
-    errors = validate(shape, params)
-    if errors:
-        raise ValidationException.for_fields(errors)
+    found = violations(shape, params)
+    if found:
+        raise ValidationException.for_violations(found)
     return params
 
 
@@ -241,18 +137,13 @@ def serialize_output(
     return status, headers, json.dumps(body, separators=(",", ":")).encode()
 
 
-def error_status(code: str) -> int:
-    shape = service_model().shape_for(code)
-    return int(shape.metadata["error"]["httpStatusCode"])
-
-
 def serialize_error(error: AppFabricError) -> tuple[int, dict[str, str], bytes]:
     """Serialize a modeled error in restJson1 form: X-Amzn-ErrorType header and a JSON body."""
-    shape = service_model().shape_for(error.code)
+    shape = appfabric_model().shape_for(error.code)
     assert isinstance(shape, StructureShape)
     members = error.members()
     headers = _header_members(shape, members)
     headers["X-Amzn-ErrorType"] = error.code
     headers["Content-Type"] = "application/json"
     body = json.dumps(_serialize(shape, members), separators=(",", ":")).encode()
-    return error_status(error.code), headers, body
+    return int(shape.metadata["error"]["httpStatusCode"]), headers, body
