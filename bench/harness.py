@@ -1,22 +1,19 @@
-"""Shared plumbing of the benchmark: environment, emulator with a request log, seeding, stats."""
+"""What the measurements share: settings, environment, emulators with a request log, seeding."""
 
 from __future__ import annotations
 
 import os
-import platform
 import re
 import select
-import statistics
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import boto3
 from botocore.config import Config
@@ -33,6 +30,13 @@ if TYPE_CHECKING:
 REPO = Path(__file__).resolve().parent.parent
 REGION = "us-east-1"
 LATENCY_MS = 50
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+SIZES = (1, 10, 40)  # concurrent creates through one provider process
+WORKERS = 4  # gRPC worker threads of a pulumi.dynamic provider process
+UP_SIZES = (0, 1, 20)  # connections per `pulumi up`
+PENDING_S = 2.0  # how long Connect leaves an authorization PendingConnect
+RT_SAMPLES = 5  # round trips sampled between the throughput runs
+CONFIG = {"aws:region": REGION}
 ACCESS_KEY = "AKIABENCHEMULATOR"
 SECRET_KEY = "bench-emulator-secret-key"
 LOCAL = "127.0.0.1,localhost"
@@ -94,10 +98,6 @@ class RequestLog:
     entries: list[Served] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def clear(self) -> None:
-        with self.lock:
-            self.entries.clear()
-
     def api(self, since: float = 0.0) -> list[Served]:
         with self.lock:
             return [e for e in self.entries if e.start >= since and not e.what.startswith("/")]
@@ -152,15 +152,15 @@ def _operation(request: Request) -> str:
     return matched[0].operation if matched else request.path
 
 
-def appfabric_client(endpoint: str, max_pool_connections: int = 16) -> AppFabricClient:
-    """A plain boto3 AppFabric client against the emulator."""
+def appfabric_client(endpoint: str) -> AppFabricClient:
+    """A plain boto3 AppFabric client against the emulator (16 pooled connections)."""
     return boto3.session.Session().client(
         "appfabric",
         region_name=REGION,
         endpoint_url=endpoint,
         aws_access_key_id=ACCESS_KEY,
         aws_secret_access_key=SECRET_KEY,
-        config=Config(retries={"mode": "standard"}, max_pool_connections=max_pool_connections),
+        config=Config(retries={"mode": "standard"}, max_pool_connections=16),
     )
 
 
@@ -190,110 +190,6 @@ class Seeder:
             )
             self._made.append(authorization["appAuthorizationArn"])
         return list(self._made)
-
-
-# -- numbers -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Stats:
-    values: tuple[float, ...]
-
-    @classmethod
-    def of(cls, values: Iterable[float]) -> Stats:
-        return cls(tuple(values))
-
-    @property
-    def min(self) -> float:
-        return min(self.values)
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.values)
-
-    @property
-    def max(self) -> float:
-        return max(self.values)
-
-    def fmt(self, unit: str = "", scale: float = 1.0, digits: int = 0) -> str:
-        """``min / median / max`` with ``unit``, each value multiplied by ``scale``."""
-        parts = [f"{v * scale:.{digits}f}" for v in (self.min, self.median, self.max)]
-        if len(set(parts)) == 1:
-            return f"{parts[0]}{unit}"
-        return " / ".join(parts) + unit
-
-
-def ms(stats: Stats) -> str:
-    return stats.fmt(" ms", 1000.0)
-
-
-def seconds(stats: Stats, digits: int = 2) -> str:
-    return stats.fmt(" s", 1.0, digits)
-
-
-def repeat(runs: int, once: Callable[[int], Any]) -> list[Any]:
-    return [once(index) for index in range(runs)]
-
-
-def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
-# -- the machine -------------------------------------------------------------------------------
-
-
-def machine() -> dict[str, str]:
-    cpu = "unknown"
-    memory = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal"):
-                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-                break
-    except OSError:
-        pass
-    try:
-        load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    except OSError:
-        load = "unknown"
-    return {
-        "nproc": str(os.cpu_count()),
-        "cpu": cpu,
-        "memory": memory,
-        "kernel": platform.release(),
-        "load": load,
-    }
-
-
-def versions(env: dict[str, str]) -> dict[str, str]:
-    try:
-        cli = subprocess.run(
-            ["pulumi", "version"], capture_output=True, text=True, env=env, timeout=60, check=False
-        ).stdout.strip()
-    except (OSError, subprocess.TimeoutExpired):
-        cli = "not found"
-    return {
-        "python": sys.version.split()[0],
-        "pulumi SDK": version("pulumi"),
-        "pulumi CLI": cli or "not found",
-        "boto3": version("boto3"),
-        "botocore": version("botocore"),
-        "grpcio": version("grpcio"),
-        "dill": version("dill"),
-    }
-
-
-def loadavg() -> str:
-    try:
-        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    except OSError:
-        return "?"
 
 
 class ExternalEmulator:

@@ -1,7 +1,8 @@
 """Stripped-down dynamic providers that isolate the cost of each layer of a Create.
 
 Served by the same ``python -m pulumi.dynamic`` process (4 gRPC workers) as the real provider,
-and pickled by reference to this module (the provider process gets ``bench/`` on PYTHONPATH):
+and pickled by reference to this module (the provider process gets the repository on
+PYTHONPATH):
 
 * :class:`SleepProvider` waits one round trip and answers: gRPC, the dynamic-provider servicer
   and property (de)serialization only.

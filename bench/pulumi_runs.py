@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from harness import REGION, REPO
+from bench.harness import REGION, REPO
 
 COMMAND_TIMEOUT = 240.0
 _running: set[int] = set()  # process groups of the pulumi commands running now
@@ -33,7 +33,6 @@ class PulumiFailed(RuntimeError):
 
 @dataclass(frozen=True)
 class UpRun:
-    connections: int
     seconds: float
     start: float
     end: float
@@ -104,11 +103,11 @@ class Project:
             config.write(f"  aws:region: {REGION}\n")
             config.write(f"  appfabric-connect:connections: {json.dumps(connections)}\n")
 
-    def up(self, stack: str, connections: int) -> UpRun:
+    def up(self, stack: str) -> UpRun:
         start = time.perf_counter()
         self.run("up", "--yes", "--skip-preview", stack=stack)
         end = time.perf_counter()
-        return UpRun(connections, end - start, start, end)
+        return UpRun(end - start, start, end)
 
     def export(self, stack: str) -> tuple[int, dict[str, Any]]:
         """The size in bytes of ``pulumi stack export``, and the parsed deployment."""
