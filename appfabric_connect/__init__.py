@@ -10,11 +10,14 @@ if TYPE_CHECKING:
     from .provider import AppAuthorizationConnectionProvider, ConnectionFailed
     from .resource import AppAuthorizationConnection, AuthRequestArgs
 
+__version__ = "0.2.0"
+
 __all__ = [
     "AppAuthorizationConnection",
     "AppAuthorizationConnectionProvider",
     "AuthRequestArgs",
     "ConnectionFailed",
+    "__version__",
 ]
 
 # A library's loggers stay silent unless the application configures logging.
