@@ -12,7 +12,7 @@ Declared without `auth_request`, the connection adopts an authorization that is 
 import pulumi
 
 from appfabric_connect import AppAuthorizationConnection, AuthRequestArgs
-from appfabric_connect.identifiers import IdentifierError, parse_authorization
+from appfabric_connect.aws.arn import IdentifierError, console_redirect_uri, parse_authorization
 
 config = pulumi.Config()
 # arn:aws:appfabric:REGION:ACCOUNT:appbundle/BUNDLE/appauthorization/AUTHORIZATION
@@ -31,9 +31,7 @@ bundle_arn, _, _ = authorization_arn.partition("/appauthorization/")
 # Only to reconnect an oauth2 authorization that is no longer Connected:
 #   python -m appfabric_connect authorize ... --config-path code
 code = config.get_secret("code")
-redirect_uri = (
-    config.get("redirectUri") or f"https://{region}.console.aws.amazon.com/appfabric/oauth2"
-)
+redirect_uri = config.get("redirectUri") or console_redirect_uri(region)
 
 connection = AppAuthorizationConnection(
     "adopted",

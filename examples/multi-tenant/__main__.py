@@ -11,6 +11,7 @@ import pulumi
 import pulumi_aws as aws
 
 from appfabric_connect import AppAuthorizationConnection, AuthRequestArgs
+from appfabric_connect.aws.arn import console_redirect_uri
 
 CREATE_KEYS = (
     "app",
@@ -66,7 +67,7 @@ def appfabric_redirect_uri(existing_arn: str | None) -> str:
         region = existing_arn.split(":")[3]
     else:
         region = aws_config.require("region")
-    return f"https://{region}.console.aws.amazon.com/appfabric/oauth2"
+    return console_redirect_uri(region)
 
 
 for index, entry in enumerate(entries):

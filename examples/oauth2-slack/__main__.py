@@ -8,13 +8,12 @@ import pulumi
 import pulumi_aws as aws
 
 from appfabric_connect import AppAuthorizationConnection, AuthRequestArgs
+from appfabric_connect.aws.arn import console_redirect_uri
 
 config = pulumi.Config()
 region = pulumi.Config("aws").require("region")
 # Must be the redirect URI the code was issued for: AppFabric's own unless you registered another.
-redirect_uri = (
-    config.get("redirectUri") or f"https://{region}.console.aws.amazon.com/appfabric/oauth2"
-)
+redirect_uri = config.get("redirectUri") or console_redirect_uri(region)
 
 # One app bundle per account and Region: reuse yours with `pulumi config set bundleArn ARN`.
 bundle_arn = config.get("bundleArn") or aws.appfabric.AppBundle("appfabric").arn

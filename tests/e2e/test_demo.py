@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.harness import REPO, combined, copy_project_file, find_pulumi
+from tests.support.pulumi_project import REPO, combined, copy_project_file, find_pulumi
 
 pytestmark = pytest.mark.e2e
 

@@ -9,14 +9,15 @@ import pytest
 
 from appfabric_connect.emulator import EmulatorControl
 from appfabric_connect.emulator.seed import Seeded
-from tests.e2e.harness import UNKNOWN, E2EStack, combined, step_of, step_ops
+from tests.support.appfabric import authorization_of, connect_in_the_console, status_of
+from tests.support.pulumi_project import UNKNOWN, PulumiProject, combined, step_of, step_ops
 
 if TYPE_CHECKING:
     from mypy_boto3_appfabric import AppFabricClient
 
 pytestmark = pytest.mark.e2e
 
-MakeStack = Callable[..., E2EStack]
+MakeProject = Callable[..., PulumiProject]
 
 
 def _connect_out_of_band(appfabric: AppFabricClient, seeded: Seeded) -> str:
@@ -30,12 +31,12 @@ def _connect_out_of_band(appfabric: AppFabricClient, seeded: Seeded) -> str:
 
 
 def test_preview_succeeds_with_identifiers_from_unknown_outputs_then_up_connects(
-    make_stack: MakeStack,
+    make_project: MakeProject,
     seeded: Seeded,
     appfabric: AppFabricClient,
     emulator_control: EmulatorControl,
 ) -> None:
-    stack = make_stack("unknown_ids")
+    stack = make_project(program="unknown_ids")
     stack.set_config({"bundle": seeded.bundle_arn, "with_oauth2": "true"})
     stack.set_secret("slack_code", "code-for-an-authorization-not-yet-created")
     emulator_control.reset_calls()
@@ -56,18 +57,15 @@ def test_preview_succeeds_with_identifiers_from_unknown_outputs_then_up_connects
     outputs = stack.outputs()
     assert set(outputs) == {"asana"}
     assert outputs["asana"]["status"] == "Connected"
-    created = appfabric.get_app_authorization(
-        appBundleIdentifier=seeded.bundle_arn,
-        appAuthorizationIdentifier=outputs["asana"]["arn"],
-    )["appAuthorization"]
+    created = authorization_of(appfabric, outputs["asana"]["arn"])
     assert (created["app"], created["status"]) == ("ASANA", "Connected")
 
 
 def test_import_option_fails_with_one_clear_line_pointing_to_adoption(
-    make_stack: MakeStack, seeded: Seeded, appfabric: AppFabricClient
+    make_project: MakeProject, seeded: Seeded, appfabric: AppFabricClient
 ) -> None:
     arn = _connect_out_of_band(appfabric, seeded)
-    stack = make_stack("imported")
+    stack = make_project(program="imported")
     stack.set_config({"bundle": seeded.bundle_arn, "authorization": arn})
 
     result = stack.up(check=False)
@@ -80,21 +78,15 @@ def test_import_option_fails_with_one_clear_line_pointing_to_adoption(
 
 
 def test_up_adopts_a_connected_oauth2_authorization_declared_without_a_code(
-    make_stack: MakeStack,
+    make_project: MakeProject,
     seeded: Seeded,
     appfabric: AppFabricClient,
     emulator_control: EmulatorControl,
 ) -> None:
     slack = seeded.oauth2_authorization
     arn = slack["appAuthorizationArn"]
-    redirect_uri = "https://us-east-1.console.aws.amazon.com/appfabric/oauth2"
-    code = emulator_control.obtain_code(slack["authUrl"], redirect_uri)
-    appfabric.connect_app_authorization(  # connected in the console, say
-        appBundleIdentifier=seeded.bundle_arn,
-        appAuthorizationIdentifier=arn,
-        authRequest={"redirectUri": redirect_uri, "code": code},
-    )
-    stack = make_stack("adopted")
+    connect_in_the_console(appfabric, emulator_control, slack)
+    stack = make_project(program="adopted")
     stack.set_config({"bundle": seeded.bundle_arn, "authorization": arn})
     emulator_control.reset_calls()
 
@@ -105,24 +97,21 @@ def test_up_adopts_a_connected_oauth2_authorization_declared_without_a_code(
     (adopted,) = stack.resources()
     assert adopted["id"] == arn
     assert stack.outputs()["adopted"] == {"status": "Connected", "arn": arn}
-    status = appfabric.get_app_authorization(
-        appBundleIdentifier=seeded.bundle_arn, appAuthorizationIdentifier=arn
-    )["appAuthorization"]["status"]
-    assert status == "Connected"
+    assert status_of(appfabric, arn) == "Connected"
     calls = emulator_control.calls()
     assert calls.get("ConnectAppAuthorization") == 1, calls  # refused: no code was sent
     assert calls.get("GetAppAuthorization", 0) >= 1, calls
 
 
 def test_get_reads_the_status_of_an_existing_authorization(
-    make_stack: MakeStack,
+    make_project: MakeProject,
     seeded: Seeded,
     appfabric: AppFabricClient,
     emulator_control: EmulatorControl,
 ) -> None:
     arn = _connect_out_of_band(appfabric, seeded)
     emulator_control.set_status(arn, "TokenAutoRotationFailed")
-    stack = make_stack("lookup")
+    stack = make_project(program="lookup")
     stack.set_config({"authorization": arn})
     emulator_control.reset_calls()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -11,13 +10,8 @@ import pytest
 
 from appfabric_connect.emulator import EmulatorControl
 from appfabric_connect.emulator.seed import seed_authorization
-from tests.e2e.harness import (
-    E2E_SECRET_KEY,
-    E2EStack,
-    combined,
-    find_pulumi,
-    step_ops,
-)
+from tests.support.appfabric import authorization_of, status_of
+from tests.support.pulumi_project import E2E_SECRET_KEY, PulumiProject, combined, step_ops
 
 if TYPE_CHECKING:
     from mypy_boto3_appfabric import AppFabricClient
@@ -27,7 +21,7 @@ pytestmark = pytest.mark.e2e
 ObtainCode = Callable[[Mapping[str, Any]], str]
 
 
-def _arns(stack: E2EStack) -> tuple[str, str, str]:
+def _arns(stack: PulumiProject) -> tuple[str, str, str]:
     """(bundle ARN, slack's ARN, asana's ARN) of a ``connected_stack``."""
     assert stack.seeded is not None
     return (
@@ -37,17 +31,6 @@ def _arns(stack: E2EStack) -> tuple[str, str, str]:
     )
 
 
-def _authorization(appfabric: AppFabricClient, bundle: str, arn: str) -> dict[str, Any]:
-    answer = appfabric.get_app_authorization(
-        appBundleIdentifier=bundle, appAuthorizationIdentifier=arn
-    )
-    return dict(answer["appAuthorization"])
-
-
-def _status(appfabric: AppFabricClient, bundle: str, arn: str) -> str:
-    return str(_authorization(appfabric, bundle, arn)["status"])
-
-
 def _drift_api_key(appfabric: AppFabricClient, bundle: str, arn: str) -> None:
     """UpdateAppAuthorization out of band: AppFabric sets a Connected one back to PendingConnect."""
     appfabric.update_app_authorization(
@@ -55,19 +38,13 @@ def _drift_api_key(appfabric: AppFabricClient, bundle: str, arn: str) -> None:
         appAuthorizationIdentifier=arn,
         credential={"apiKeyCredential": {"apiKey": "rotated-out-of-band"}},
     )
-    assert _status(appfabric, bundle, arn) == "PendingConnect"
-
-
-def test_pulumi_cli_is_on_path() -> None:
-    """A missing CLI fails (never skips) the e2e tests, saying how to get it."""
-    path = find_pulumi()  # pytest.fail(MISSING_PULUMI) when absent
-    assert path == shutil.which("pulumi")
+    assert status_of(appfabric, arn) == "PendingConnect"
 
 
 def test_up_connects_oauth2_and_api_key_connections_then_preview_expects_no_changes(
-    connected_stack: E2EStack, appfabric: AppFabricClient
+    connected_stack: PulumiProject, appfabric: AppFabricClient
 ) -> None:
-    bundle, slack, asana = _arns(connected_stack)
+    _, slack, asana = _arns(connected_stack)
 
     outputs = connected_stack.outputs()
     assert {name: value["status"] for name, value in outputs.items()} == {
@@ -78,15 +55,15 @@ def test_up_connects_oauth2_and_api_key_connections_then_preview_expects_no_chan
     assert outputs["slack"]["app"] == "SLACK"
     assert outputs["asana"]["arn"] == asana
     assert outputs["asana"]["app"] == "ASANA"
-    assert _status(appfabric, bundle, slack) == "Connected"
-    assert _status(appfabric, bundle, asana) == "Connected"
+    assert status_of(appfabric, slack) == "Connected"
+    assert status_of(appfabric, asana) == "Connected"
 
     result = connected_stack.preview("--expect-no-changes", check=False)
     assert result.returncode == 0, combined(result)
 
 
 def test_refresh_records_out_of_band_drift_and_preview_plans_a_reconnect(
-    connected_stack: E2EStack, appfabric: AppFabricClient, emulator_control: EmulatorControl
+    connected_stack: PulumiProject, appfabric: AppFabricClient, emulator_control: EmulatorControl
 ) -> None:
     bundle, slack, asana = _arns(connected_stack)
     _drift_api_key(appfabric, bundle, asana)
@@ -109,7 +86,7 @@ def test_refresh_records_out_of_band_drift_and_preview_plans_a_reconnect(
 
 
 def test_refresh_preview_gate_passes_on_a_clean_stack_and_fails_on_drift(
-    connected_stack: E2EStack, appfabric: AppFabricClient, emulator_control: EmulatorControl
+    connected_stack: PulumiProject, appfabric: AppFabricClient, emulator_control: EmulatorControl
 ) -> None:
     gate = ("--refresh", "--expect-no-changes")
     clean = connected_stack.preview(*gate, check=False)
@@ -126,7 +103,7 @@ def test_refresh_preview_gate_passes_on_a_clean_stack_and_fails_on_drift(
 
 
 def test_up_reconnects_a_drifted_api_key_connection(
-    connected_stack: E2EStack, appfabric: AppFabricClient, emulator_control: EmulatorControl
+    connected_stack: PulumiProject, appfabric: AppFabricClient, emulator_control: EmulatorControl
 ) -> None:
     bundle, _, asana = _arns(connected_stack)
     _drift_api_key(appfabric, bundle, asana)
@@ -137,14 +114,14 @@ def test_up_reconnects_a_drifted_api_key_connection(
     connected_stack.up()
 
     assert connected_stack.statuses() == {"slack": "Connected", "asana": "Connected"}
-    assert _status(appfabric, bundle, asana) == "Connected"
+    assert status_of(appfabric, asana) == "Connected"
     assert emulator_control.calls().get("ConnectAppAuthorization") == 1  # asana only
 
 
 def test_up_with_the_spent_oauth2_code_fails_naming_the_auth_url_and_not_the_code(
-    connected_stack: E2EStack, appfabric: AppFabricClient, emulator_control: EmulatorControl
+    connected_stack: PulumiProject, appfabric: AppFabricClient, emulator_control: EmulatorControl
 ) -> None:
-    bundle, slack, _ = _arns(connected_stack)
+    _, slack, _ = _arns(connected_stack)
     emulator_control.set_status(slack, "TokenAutoRotationFailed")
     connected_stack.refresh()
     emulator_control.reset_calls()
@@ -155,21 +132,21 @@ def test_up_with_the_spent_oauth2_code_fails_naming_the_auth_url_and_not_the_cod
     assert result.returncode != 0, text
     assert "a new code is needed" in text
     # The authUrl's state parameter changes on every read; the rest identifies the consent page.
-    auth_url = _authorization(appfabric, bundle, slack)["authUrl"]
+    auth_url = authorization_of(appfabric, slack)["authUrl"]
     assert auth_url.split("&state=", 1)[0] in text
     (spent_code,) = connected_stack.codes
     assert spent_code not in text
     assert "ConnectAppAuthorization" not in emulator_control.calls()  # refused before any call
-    assert _status(appfabric, bundle, slack) == "TokenAutoRotationFailed"
+    assert status_of(appfabric, slack) == "TokenAutoRotationFailed"
 
 
 def test_up_with_a_new_oauth2_code_reconnects(
-    connected_stack: E2EStack,
+    connected_stack: PulumiProject,
     appfabric: AppFabricClient,
     emulator_control: EmulatorControl,
     obtain_code: ObtainCode,
 ) -> None:
-    bundle, slack, _ = _arns(connected_stack)
+    _, slack, _ = _arns(connected_stack)
     emulator_control.set_status(slack, "TokenAutoRotationFailed")
     connected_stack.refresh()
     auth_url = connected_stack.outputs()["slack"]["auth_url"]  # what the user would open
@@ -179,11 +156,11 @@ def test_up_with_a_new_oauth2_code_reconnects(
 
     assert connected_stack.statuses() == {"slack": "Connected", "asana": "Connected"}
     assert connected_stack.outputs()["slack"]["auth_url"] is None
-    assert _status(appfabric, bundle, slack) == "Connected"
+    assert status_of(appfabric, slack) == "Connected"
 
 
 def test_state_and_command_output_never_hold_the_oauth_code_or_aws_secret_key(
-    connected_stack: E2EStack, emulator_control: EmulatorControl, obtain_code: ObtainCode
+    connected_stack: PulumiProject, emulator_control: EmulatorControl, obtain_code: ObtainCode
 ) -> None:
     """Through up, drift, a refused spent code, a new code and export: no plaintext secret."""
     _, slack, _ = _arns(connected_stack)
@@ -204,13 +181,14 @@ def test_state_and_command_output_never_hold_the_oauth_code_or_aws_secret_key(
         r for r in json.loads(exported)["deployment"]["resources"] if r["urn"].endswith("::slack")
     )
     code = slack_state["inputs"]["auth_request"]["code"]
-    assert isinstance(code, dict) and "ciphertext" in code, code  # stored as an encrypted secret
+    assert isinstance(code, dict), code
+    assert "ciphertext" in code, code  # stored as an encrypted secret
     assert connected_stack.leaks(secrets) == []
     assert connected_stack.leaks([slack]), "the leak search finds what is there (an ARN)"
 
 
 def test_changing_the_authorization_identifier_replaces_the_connection(
-    connected_stack: E2EStack, appfabric: AppFabricClient
+    connected_stack: PulumiProject, appfabric: AppFabricClient
 ) -> None:
     bundle, _, old_asana = _arns(connected_stack)
     new_asana = seed_authorization(appfabric, bundle, "apiKey", "ASANA", tenant_id="asana-2")
@@ -226,21 +204,21 @@ def test_changing_the_authorization_identifier_replaces_the_connection(
     outputs = connected_stack.outputs()
     assert outputs["asana"]["arn"] == new_arn
     assert outputs["asana"]["status"] == "Connected"
-    assert _status(appfabric, bundle, new_arn) == "Connected"
+    assert status_of(appfabric, new_arn) == "Connected"
     # The replaced connection's delete is a no-op: AppFabric has no disconnect.
-    assert _status(appfabric, bundle, old_asana) == "Connected"
+    assert status_of(appfabric, old_asana) == "Connected"
 
 
 def test_destroy_leaves_the_authorizations_untouched(
-    connected_stack: E2EStack, appfabric: AppFabricClient, emulator_control: EmulatorControl
+    connected_stack: PulumiProject, appfabric: AppFabricClient, emulator_control: EmulatorControl
 ) -> None:
-    bundle, slack, asana = _arns(connected_stack)
+    _, slack, asana = _arns(connected_stack)
     emulator_control.reset_calls()
 
     connected_stack.cli.run("destroy", "--yes", "--skip-preview")
 
     assert connected_stack.resources() == []
-    assert _status(appfabric, bundle, slack) == "Connected"
-    assert _status(appfabric, bundle, asana) == "Connected"
+    assert status_of(appfabric, slack) == "Connected"
+    assert status_of(appfabric, asana) == "Connected"
     calls = emulator_control.calls()
     assert not {op for op in calls if op.startswith(("Delete", "Update", "Connect"))}, calls

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-import pulumi
-
-from .conftest import (
+from tests.support.mocks import (
     APP_AUTHORIZATION,
     BUNDLE_ARN,
-    CONNECTION,
-    Run,
+    TENANT,
+    MockedRun,
     authorization_arn,
     is_secret,
+    pulumi_test,
     unsecret,
 )
 
@@ -22,14 +20,14 @@ CONFIG = {"aws:region": "us-east-1", "tenantId": "1200000000000001", "tenantName
 SECRETS = {"asanaToken": "asana-service-account-token"}
 
 
-@pulumi.runtime.test
+@pulumi_test
 def test_apikey_asana_connects_the_authorization_it_creates_without_an_auth_request(
-    run_example: Callable[..., Run],
+    run_example: MockedRun,
 ) -> Any:
     run = run_example(EXAMPLE, CONFIG, SECRETS)
 
     def check(_: dict[str, Any]) -> None:
-        connection = run.mocks.inputs(CONNECTION, "asana")
+        connection = run.mocks.inputs("asana")
         assert connection["app_authorization_identifier"] == authorization_arn("asana")
         assert connection["app_bundle_identifier"] == BUNDLE_ARN
         assert connection.get("auth_request") is None
@@ -37,14 +35,14 @@ def test_apikey_asana_connects_the_authorization_it_creates_without_an_auth_requ
     return run.then(check)
 
 
-@pulumi.runtime.test
+@pulumi_test
 def test_apikey_asana_creates_an_api_key_authorization_with_a_secret_token(
-    run_example: Callable[..., Run],
+    run_example: MockedRun,
 ) -> Any:
     run = run_example(EXAMPLE, CONFIG, SECRETS)
 
     def check(_: dict[str, Any]) -> None:
-        authorization = run.mocks.inputs(APP_AUTHORIZATION, "asana")
+        authorization = run.mocks.inputs("asana", APP_AUTHORIZATION)
         assert (authorization["app"], authorization["authType"]) == ("ASANA", "apiKey")
         assert is_secret(authorization["credential"])
         assert unsecret(authorization["credential"]) == {
@@ -57,14 +55,15 @@ def test_apikey_asana_creates_an_api_key_authorization_with_a_secret_token(
     return run.then(check)
 
 
-@pulumi.runtime.test
-def test_apikey_asana_exports_status_and_authorization_arn(
-    run_example: Callable[..., Run],
+@pulumi_test
+def test_apikey_asana_exports_its_connections_status_tenant_and_arns(
+    run_example: MockedRun,
 ) -> Any:
-    run = run_example(EXAMPLE, CONFIG, SECRETS)
+    run = run_example(EXAMPLE, CONFIG, SECRETS, statuses={"asana": "PendingConnect"})
 
     def check(exports: dict[str, Any]) -> None:
-        assert exports["status"] == "Connected"
+        assert exports["status"] == "PendingConnect"
+        assert exports["tenant"] == TENANT
         assert exports["authorizationArn"] == authorization_arn("asana")
         assert exports["bundleArn"] == BUNDLE_ARN
 

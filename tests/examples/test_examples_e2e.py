@@ -2,77 +2,47 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
-from contextlib import redirect_stderr, redirect_stdout
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 from appfabric_connect import statuses
-from appfabric_connect.__main__ import main
 from appfabric_connect.emulator import EmulatorControl
-from tests.e2e.harness import combined
-
-from ..cli.browser import browser_redirect, printed_auth_url
-from .conftest import EXAMPLES
-from .real_pulumi import Project, new_project
+from tests.support.appfabric import connect_in_the_console
+from tests.support.cli import Result
+from tests.support.pulumi_project import EXAMPLES, STACK, PulumiProject, combined
 
 if TYPE_CHECKING:
     from mypy_boto3_appfabric import AppFabricClient
     from mypy_boto3_appfabric.type_defs import AppAuthorizationTypeDef
 
 pytestmark = pytest.mark.e2e
-
-CONSOLE_REDIRECT = "https://us-east-1.console.aws.amazon.com/appfabric/oauth2"
-
-
-def _connect_in_the_console(
-    appfabric: AppFabricClient,
-    control: EmulatorControl,
-    bundle_arn: str,
-    authorization: AppAuthorizationTypeDef,
-) -> None:
-    code = control.obtain_code(authorization["authUrl"], CONSOLE_REDIRECT)
-    appfabric.connect_app_authorization(
-        appBundleIdentifier=bundle_arn,
-        appAuthorizationIdentifier=authorization["appAuthorizationArn"],
-        authRequest={"redirectUri": CONSOLE_REDIRECT, "code": code},
-    )
+MakeProject = Callable[..., PulumiProject]
+RunCli = Callable[..., Result]
 
 
-def _authorize(project: Project, monkeypatch: pytest.MonkeyPatch, *argv: str) -> tuple[int, str]:
+def _authorize(run_cli: RunCli, project: PulumiProject, *argv: str) -> Result:
     """`authorize` in-process for `project`'s stack; the user approves in the browser."""
-    out, err = io.StringIO(), io.StringIO()
-
-    class PastingUser(io.StringIO):
-        def readline(self, size: int | None = -1) -> str:
-            return browser_redirect(printed_auth_url(out.getvalue())) + "\n"
-
-    monkeypatch.setattr("sys.stdin", PastingUser())
-    with redirect_stdout(out), redirect_stderr(err):
-        code = main(["authorize", "--cwd", str(project.path), "--stack", "dev", *argv])
-    return code, out.getvalue() + err.getvalue()
+    return run_cli("authorize", "--cwd", str(project.path), "--stack", STACK, *argv)
 
 
 @pytest.fixture
-def import_existing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, aws_env: str) -> Project:
-    return new_project(EXAMPLES / "import-existing", tmp_path, monkeypatch)
+def import_existing(make_project: MakeProject) -> PulumiProject:
+    return make_project(EXAMPLES / "import-existing")
 
 
 def test_import_existing_adopts_an_authorization_connected_in_the_console(
-    import_existing: Project,
+    import_existing: PulumiProject,
     appfabric: AppFabricClient,
     emulator_control: EmulatorControl,
-    bundle_arn: str,
     oauth2_authorization: AppAuthorizationTypeDef,
 ) -> None:
-    _connect_in_the_console(appfabric, emulator_control, bundle_arn, oauth2_authorization)
+    connect_in_the_console(appfabric, emulator_control, oauth2_authorization)
     arn = oauth2_authorization["appAuthorizationArn"]
     import_existing.cli.config_set("authorizationArn", arn)
 
-    up = import_existing.up()
+    up = import_existing.up(check=False)
 
     assert up.returncode == 0, combined(up)
     outputs = import_existing.outputs()
@@ -86,24 +56,24 @@ def test_import_existing_adopts_an_authorization_connected_in_the_console(
 
 
 def test_import_existing_reconnects_with_a_code_from_authorize(
-    import_existing: Project,
-    monkeypatch: pytest.MonkeyPatch,
+    import_existing: PulumiProject,
+    run_cli: RunCli,
     appfabric: AppFabricClient,
     emulator_control: EmulatorControl,
     bundle_arn: str,
     oauth2_authorization: AppAuthorizationTypeDef,
 ) -> None:
-    _connect_in_the_console(appfabric, emulator_control, bundle_arn, oauth2_authorization)
+    connect_in_the_console(appfabric, emulator_control, oauth2_authorization)
     arn = oauth2_authorization["appAuthorizationArn"]
     emulator_control.set_status(arn, statuses.TOKEN_AUTO_ROTATION_FAILED)
     import_existing.cli.config_set("authorizationArn", arn)
-    refused = import_existing.up()
+    refused = import_existing.up(check=False)
     assert refused.returncode != 0
     assert "TokenAutoRotationFailed" in refused.stdout + refused.stderr
 
-    code, said = _authorize(
+    authorized = _authorize(
+        run_cli,
         import_existing,
-        monkeypatch,
         "--bundle",
         bundle_arn,
         "--authorization",
@@ -111,22 +81,22 @@ def test_import_existing_reconnects_with_a_code_from_authorize(
         "--config-path",
         "code",
     )
-    up = import_existing.up()
+    up = import_existing.up(check=False)
 
-    assert code == 0, said
+    assert authorized.code == 0, authorized.output
     assert up.returncode == 0, combined(up)
     assert import_existing.outputs()["status"] == "Connected"
 
 
 def test_multi_tenant_with_existing_identifiers_connects_every_entry(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    make_project: MakeProject,
+    run_cli: RunCli,
     appfabric: AppFabricClient,
     emulator_control: EmulatorControl,
     bundle_arn: str,
     make_authorization: Callable[..., AppAuthorizationTypeDef],
 ) -> None:
-    project = new_project(EXAMPLES / "multi-tenant", tmp_path, monkeypatch)
+    project = make_project(EXAMPLES / "multi-tenant")
     slack = make_authorization("oauth2", "SLACK", tenant_name="Engineering")
     asana = make_authorization("apiKey", "ASANA", tenant_name="Ops")
     project.cli.config_set("bundleArn", bundle_arn)
@@ -137,17 +107,17 @@ def test_multi_tenant_with_existing_identifiers_connects_every_entry(
             authorization["appAuthorizationArn"],
             path=True,
         )
-    code, said = _authorize(
+    authorized = _authorize(
+        run_cli,
         project,
-        monkeypatch,
         "--bundle",
         bundle_arn,
         "--authorization",
         slack["appAuthorizationArn"],
     )
-    assert code == 0, said
+    assert authorized.code == 0, authorized.output
 
-    up = project.up()
+    up = project.up(check=False)
 
     assert up.returncode == 0, combined(up)
     assert project.outputs()["statuses"] == {"slack-eng": "Connected", "asana-ops": "Connected"}

@@ -7,7 +7,7 @@ import tomllib
 import pytest
 import yaml
 
-from .conftest import EXAMPLES
+from tests.support.pulumi_project import EXAMPLES
 
 NAMES = ["apikey-asana", "import-existing", "multi-tenant", "oauth2-slack"]
 

@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pulumi
 import pytest
 
-from .conftest import (
+from tests.support.appfabric import REDIRECT_URI
+from tests.support.mocks import (
     APP_AUTHORIZATION,
     APP_BUNDLE,
     BUNDLE_ARN,
     CONNECTION,
-    Run,
+    MockedRun,
+    MockedStack,
     authorization_arn,
     is_secret,
+    pulumi_test,
     unsecret,
 )
 
 EXAMPLE = "multi-tenant"
-REDIRECT = "https://us-east-1.console.aws.amazon.com/appfabric/oauth2"
 EXISTING = authorization_arn("from-the-console")
 ENTRIES: list[dict[str, Any]] = [
     {
@@ -31,7 +32,7 @@ ENTRIES: list[dict[str, Any]] = [
         "tenant_display_name": "Engineering",
         "client_id": "1234.5678",
         "client_secret": "slack-secret",
-        "auth_request": {"redirect_uri": REDIRECT, "code": "eng-code"},
+        "auth_request": {"redirect_uri": REDIRECT_URI, "code": "eng-code"},
     },
     {
         "name": "slack-sales",
@@ -53,15 +54,19 @@ ENTRIES: list[dict[str, Any]] = [
 CONFIG = {"aws:region": "us-east-1"}
 
 
-def _run(run_example: Callable[..., Run], entries: list[dict[str, Any]] = ENTRIES) -> Run:
+def _run(
+    run_example: MockedRun,
+    entries: list[dict[str, Any]] = ENTRIES,
+    statuses: dict[str, str] | None = None,
+) -> MockedStack:
     # A list holding secrets is a secret config value, as `pulumi config set --secret --path`
     # makes it.
-    return run_example(EXAMPLE, CONFIG, {"connections": entries})
+    return run_example(EXAMPLE, CONFIG, {"connections": entries}, statuses)
 
 
-@pulumi.runtime.test
+@pulumi_test
 def test_multi_tenant_creates_one_bundle_for_every_new_authorization(
-    run_example: Callable[..., Run],
+    run_example: MockedRun,
 ) -> Any:
     run = _run(run_example)
 
@@ -74,9 +79,9 @@ def test_multi_tenant_creates_one_bundle_for_every_new_authorization(
     return run.then(check)
 
 
-@pulumi.runtime.test
+@pulumi_test
 def test_multi_tenant_connects_each_entry_to_its_authorization(
-    run_example: Callable[..., Run],
+    run_example: MockedRun,
 ) -> Any:
     run = _run(run_example)
 
@@ -86,34 +91,35 @@ def test_multi_tenant_connects_each_entry_to_its_authorization(
             ("asana-ops", authorization_arn("asana-ops")),
             ("okta-corp", EXISTING),
         ]:
-            inputs = run.mocks.inputs(CONNECTION, name)
+            inputs = run.mocks.inputs(name)
             assert inputs["app_authorization_identifier"] == arn
             assert inputs["app_bundle_identifier"] == BUNDLE_ARN
 
     return run.then(check)
 
 
-@pulumi.runtime.test
-def test_multi_tenant_exports_a_table_of_statuses_by_name(
-    run_example: Callable[..., Run],
+@pulumi_test
+def test_multi_tenant_exports_each_entrys_own_status_by_name(
+    run_example: MockedRun,
 ) -> Any:
-    run = _run(run_example)
+    statuses = {"slack-eng": "TokenAutoRotationFailed", "okta-corp": "PendingConnect"}
+    run = _run(run_example, statuses=statuses)
 
     def check(exports: dict[str, Any]) -> None:
         assert exports["statuses"] == {
-            "slack-eng": "Connected",
+            "slack-eng": "TokenAutoRotationFailed",
             "slack-sales": "AwaitingCode",
             "asana-ops": "Connected",
-            "okta-corp": "Connected",
+            "okta-corp": "PendingConnect",
         }
         assert exports["authorizations"]["slack-sales"] == authorization_arn("slack-sales")
 
     return run.then(check)
 
 
-@pulumi.runtime.test
+@pulumi_test
 def test_multi_tenant_exports_the_authorize_command_of_each_entry_awaiting_a_code(
-    run_example: Callable[..., Run],
+    run_example: MockedRun,
 ) -> Any:
     run = _run(run_example)
 
@@ -126,9 +132,9 @@ def test_multi_tenant_exports_the_authorize_command_of_each_entry_awaiting_a_cod
     return run.then(check)
 
 
-@pulumi.runtime.test
+@pulumi_test
 def test_multi_tenant_waits_for_a_code_before_connecting_a_new_oauth2_authorization(
-    run_example: Callable[..., Run],
+    run_example: MockedRun,
 ) -> Any:
     run = _run(run_example)
 
@@ -138,26 +144,26 @@ def test_multi_tenant_waits_for_a_code_before_connecting_a_new_oauth2_authorizat
     return run.then(check)
 
 
-@pulumi.runtime.test
+@pulumi_test
 def test_multi_tenant_sends_codes_and_credentials_as_secrets(
-    run_example: Callable[..., Run],
+    run_example: MockedRun,
 ) -> Any:
     run = _run(run_example)
 
     def check(_: dict[str, Any]) -> None:
-        auth_request = run.mocks.inputs(CONNECTION, "slack-eng")["auth_request"]
+        auth_request = run.mocks.inputs("slack-eng")["auth_request"]
         assert is_secret(auth_request)
-        assert unsecret(auth_request) == {"redirect_uri": REDIRECT, "code": "eng-code"}
-        assert run.mocks.inputs(CONNECTION, "asana-ops").get("auth_request") is None
+        assert unsecret(auth_request) == {"redirect_uri": REDIRECT_URI, "code": "eng-code"}
+        assert run.mocks.inputs("asana-ops").get("auth_request") is None
         for name in ("slack-eng", "asana-ops"):
-            assert is_secret(run.mocks.inputs(APP_AUTHORIZATION, name)["credential"])
+            assert is_secret(run.mocks.inputs(name, APP_AUTHORIZATION)["credential"])
 
     return run.then(check)
 
 
-@pulumi.runtime.test
+@pulumi_test
 def test_multi_tenant_with_existing_identifiers_creates_no_aws_resource(
-    run_example: Callable[..., Run],
+    run_example: MockedRun,
 ) -> Any:
     mine = BUNDLE_ARN.replace("0f1c2d3e-", "22222222-")
     entries = [
@@ -172,10 +178,10 @@ def test_multi_tenant_with_existing_identifiers_creates_no_aws_resource(
 
     def check(exports: dict[str, Any]) -> None:
         assert {r.typ for r in run.mocks.registered} == {CONNECTION}
-        assert run.mocks.inputs(CONNECTION, "okta-corp")["app_bundle_identifier"] == mine
-        slack = unsecret(run.mocks.inputs(CONNECTION, "slack-eng")["auth_request"])
-        assert slack["redirect_uri"] == REDIRECT  # the ARN's region, no aws:region needed
-        assert exports["statuses"] == {"okta-corp": "Connected", "slack-eng": "Connected"}
+        assert run.mocks.inputs("okta-corp")["app_bundle_identifier"] == mine
+        slack = unsecret(run.mocks.inputs("slack-eng")["auth_request"])
+        assert slack["redirect_uri"] == REDIRECT_URI  # the ARN's region, no aws:region needed
+        assert set(exports["statuses"]) == {"okta-corp", "slack-eng"}
 
     return run.then(check)
 
@@ -189,7 +195,7 @@ def test_multi_tenant_with_existing_identifiers_creates_no_aws_resource(
     ],
 )
 def test_multi_tenant_rejects_a_bad_entry_with_a_clear_error(
-    run_example: Callable[..., Run], entry: dict[str, Any], expected: str
+    run_example: MockedRun, entry: dict[str, Any], expected: str
 ) -> None:
     with pytest.raises(pulumi.RunError, match=expected):
         _run(run_example, [entry])

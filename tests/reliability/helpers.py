@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from mypy_boto3_appfabric import AppFabricClient
-
-REDIRECT_URI = "https://us-east-1.console.aws.amazon.com/appfabric/oauth2"
+from tests.support.appfabric import REDIRECT_URI
 
 
 def inputs(authorization: Any, code: str | None = None, **extra: Any) -> dict[str, Any]:
@@ -22,14 +19,6 @@ def inputs(authorization: Any, code: str | None = None, **extra: Any) -> dict[st
     return props
 
 
-def status_of(appfabric: AppFabricClient, authorization: Any) -> str:
-    """The authorization's status, read with a plain boto3 client."""
-    return appfabric.get_app_authorization(
-        appBundleIdentifier=authorization["appBundleArn"],
-        appAuthorizationIdentifier=authorization["appAuthorizationArn"],
-    )["appAuthorization"]["status"]
-
-
 def uuid_of(authorization: Any) -> str:
     """The UUID of an authorization (boto3 answer) or connection (provider outputs)."""
     arn = authorization.get("appAuthorizationArn") or authorization["app_authorization_arn"]
@@ -39,7 +28,8 @@ def uuid_of(authorization: Any) -> str:
 def one_clear_line(error: BaseException) -> str:
     """The error's message, after checking it is one line with no botocore traceback chained."""
     message = str(error)
-    assert message and "\n" not in message, message
+    assert message, message
+    assert "\n" not in message, message
     assert error.__cause__ is None, repr(error.__cause__)
     # Raised `from None` inside an except block, or outside any: no chained error is shown.
     assert error.__suppress_context__ or error.__context__ is None, repr(error.__context__)

@@ -17,10 +17,10 @@ def test_ambiguous_oauth2_connect_checks_the_status_instead_of_resending_the_cod
     prov: AppAuthorizationConnectionProvider,
     emulator_control: EmulatorControl,
     oauth2_authorization: Any,
-    new_code: Callable[[Any], str],
+    obtain_code: Callable[[Any], str],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    code = new_code(oauth2_authorization)
+    code = obtain_code(oauth2_authorization)
     emulator_control.reset_calls()
     emulator_control.set_faults(ambiguous_connects=1)
     with caplog.at_level(logging.WARNING, logger="appfabric_connect"):
@@ -30,7 +30,8 @@ def test_ambiguous_oauth2_connect_checks_the_status_instead_of_resending_the_cod
     assert calls.get("ConnectAppAuthorization") == 1
     assert calls.get("GetAppAuthorization", 0) >= 1
     warning = " ".join(r.getMessage() for r in caplog.records if r.name == "appfabric_connect")
-    assert uuid_of(oauth2_authorization) in warning and "Connected" in warning
+    assert uuid_of(oauth2_authorization) in warning
+    assert "Connected" in warning
 
 
 def test_ambiguous_api_key_connect_is_retried_and_succeeds(

@@ -9,10 +9,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pulumi.dynamic import CheckFailure, DiffResult
 from pulumi.output import Unknown
+from pulumi.runtime.rpc import UNKNOWN
 
-from appfabric_connect import AppAuthorizationConnectionProvider, aws
+from appfabric_connect import AppAuthorizationConnectionProvider
+from appfabric_connect.aws import clients
 from appfabric_connect.fingerprint import fingerprint
-from appfabric_connect.validation import AUTH_REQUEST_FIELDS, INPUTS, UNKNOWN_SENTINEL
+from appfabric_connect.schema import AUTH_REQUEST_NAMES, INPUT_NAMES
+from tests.support.appfabric import REDIRECT_URI
 
 BUNDLE = "0f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f"
 OTHER_BUNDLE = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"
@@ -22,7 +25,7 @@ AUTHORIZATION_ARN = f"{BUNDLE_ARN}/appauthorization/{AUTHORIZATION}"
 CODE_MARK = "SeCrEtCoDe"  # every generated code carries it; no failure may show it
 REPLACEABLE = {"app_bundle_identifier", "app_authorization_identifier", "region"}
 
-unknown = st.builds(Unknown) | st.just(UNKNOWN_SENTINEL)
+unknown = st.builds(Unknown) | st.just(UNKNOWN)
 huge = st.integers(1_000, 5_000).map(lambda n: "ä" * n) | st.just("x" * 3000)
 junk = st.recursive(
     st.none()
@@ -63,8 +66,8 @@ identifier = (
 redirect_uri = (
     st.sampled_from(
         [
-            "https://us-east-1.console.aws.amazon.com/appfabric/oauth2",
-            "http://us-east-1.console.aws.amazon.com/appfabric/oauth2",
+            REDIRECT_URI,
+            REDIRECT_URI.replace("https://", "http://"),
             "http://localhost:8080/callback",
             "ftp://example.com/",
             "https://",
@@ -109,7 +112,7 @@ extra_inputs = st.dictionaries(
     | st.text(min_size=1, max_size=12),
     junk,
     max_size=2,
-).map(lambda d: {k: v for k, v in d.items() if k not in INPUTS and k != "__provider"})
+).map(lambda d: {k: v for k, v in d.items() if k not in INPUT_NAMES and k != "__provider"})
 news_strategy = st.builds(lambda known, extra: {**extra, **known}, known_inputs, extra_inputs)
 
 
@@ -148,7 +151,7 @@ def offline() -> Any:
         raise AssertionError("check and diff must not call AWS")
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(aws, "client", no_client)
+        patch.setattr(clients, "client", no_client)
         patch.setenv("AWS_DEFAULT_REGION", "us-east-1")
         patch.setenv("AWS_ACCESS_KEY_ID", "AKIAOFFLINE")
         patch.setenv("AWS_SECRET_ACCESS_KEY", "offline-secret")
@@ -157,12 +160,17 @@ def offline() -> Any:
 
 
 def allowed_properties(news: dict[str, Any]) -> set[str]:
-    names = set(INPUTS) | {f"auth_request.{field}" for field in AUTH_REQUEST_FIELDS}
-    names |= set(news)
+    names = set(INPUT_NAMES) | {f"auth_request.{field}" for field in AUTH_REQUEST_NAMES}
+    names |= {_as_shown(name) for name in news}
     request = news.get("auth_request")
     if isinstance(request, dict):
-        names |= {f"auth_request.{name}" for name in request}
+        names |= {f"auth_request.{_as_shown(name)}" for name in request}
     return names
+
+
+def _as_shown(name: str) -> str:
+    """A property name as check names it: an unknown one is cut to its first 80 characters."""
+    return name if len(name) <= 80 else f"{name[:80]}…"
 
 
 CORPUS = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -180,7 +188,8 @@ def test_check_answers_any_input_with_check_failures_naming_a_property(offline: 
         for failure in result.failures or []:
             assert isinstance(failure, CheckFailure)
             assert failure.property in allowed, failure
-            assert isinstance(failure.reason, str) and failure.reason
+            assert isinstance(failure.reason, str)
+            assert failure.reason
             assert "\n" not in failure.reason
             assert CODE_MARK not in failure.reason, "a failure shows the OAuth code"
 

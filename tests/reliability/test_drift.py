@@ -23,10 +23,10 @@ STATUS_ADVICE = {
 def connected(
     prov: AppAuthorizationConnectionProvider,
     oauth2_authorization: Any,
-    new_code: Callable[[Any], str],
+    obtain_code: Callable[[Any], str],
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """(inputs, outputs) of a Connected oauth2 connection, as Pulumi recorded them."""
-    props = inputs(oauth2_authorization, new_code(oauth2_authorization))
+    props = inputs(oauth2_authorization, obtain_code(oauth2_authorization))
     return props, dict(prov.create(props).outs or {})
 
 
@@ -82,8 +82,10 @@ def test_update_with_the_spent_code_after_drift_says_exactly_what_to_do(
         prov.update(outs["app_authorization_arn"], refreshed, props)
     message = one_clear_line(raised.value)
     print(f"\n{status}: {message}")
-    assert uuid_of(outs) in message and status in message
-    assert refreshed["auth_url"] in message and "new code" in message
+    assert uuid_of(outs) in message
+    assert status in message
+    assert refreshed["auth_url"] in message
+    assert "new code" in message
     assert STATUS_ADVICE[status] in message
     assert props["auth_request"]["code"] not in message
     assert "ConnectAppAuthorization" not in emulator_control.calls()  # the code is not spent
@@ -95,12 +97,12 @@ def test_update_with_a_new_code_after_drift_reconnects(
     emulator_control: EmulatorControl,
     connected: tuple[dict[str, Any], dict[str, Any]],
     oauth2_authorization: Any,
-    new_code: Callable[[Any], str],
+    obtain_code: Callable[[Any], str],
     status: str,
 ) -> None:
     _, outs = connected
     refreshed = drift(prov, emulator_control, outs, status)
-    news = inputs(oauth2_authorization, new_code(oauth2_authorization))
+    news = inputs(oauth2_authorization, obtain_code(oauth2_authorization))
     result = prov.update(outs["app_authorization_arn"], refreshed, news)
     assert (result.outs or {})["status"] == statuses.CONNECTED
 

@@ -65,8 +65,10 @@ def test_no_credentials_fails_in_one_line_naming_the_variables_to_set(
         monkeypatch.delenv(name, raising=False)
     message = create_fails(prov, inputs(api_key_authorization))
     assert "no AWS credentials" in message
-    assert "AWS_ACCESS_KEY_ID" in message and "AWS_SECRET_ACCESS_KEY" in message
-    assert "AWS_PROFILE" in message and "aws:profile" in message
+    assert "AWS_ACCESS_KEY_ID" in message
+    assert "AWS_SECRET_ACCESS_KEY" in message
+    assert "AWS_PROFILE" in message
+    assert "aws:profile" in message
 
 
 def test_wrong_region_fails_in_one_line_naming_the_region_to_set(
@@ -74,8 +76,10 @@ def test_wrong_region_fails_in_one_line_naming_the_region_to_set(
     api_key_authorization: Any,
 ) -> None:
     message = create_fails(prov, by_uuid(api_key_authorization, region="eu-west-1"))
-    assert "ResourceNotFoundException" in message and "eu-west-1" in message
-    assert "`region`" in message and "aws:region" in message
+    assert "ResourceNotFoundException" in message
+    assert "eu-west-1" in message
+    assert "`region`" in message
+    assert "aws:region" in message
 
 
 def test_no_region_fails_in_one_line_naming_where_to_set_it(
@@ -88,7 +92,9 @@ def test_no_region_fails_in_one_line_naming_where_to_set_it(
         monkeypatch.delenv(name, raising=False)
     message = create_fails(prov, by_uuid(api_key_authorization))
     assert "No AWS region" in message
-    assert "`region`" in message and "aws:region" in message and "AWS_REGION" in message
+    assert "`region`" in message
+    assert "aws:region" in message
+    assert "AWS_REGION" in message
 
 
 def test_endpoint_down_fails_in_one_line_naming_the_endpoint_setting(
@@ -104,4 +110,5 @@ def test_endpoint_down_fails_in_one_line_naming_the_endpoint_setting(
     prov.configure(ConfigureRequest(Config({"appfabric-connect:maxAttempts": "1"}, "p")))
     message = create_fails(prov, inputs(api_key_authorization))
     assert f"endpoint http://127.0.0.1:{port} (region us-east-1)" in message  # not the URL path
-    assert "AWS_ENDPOINT_URL_APPFABRIC" in message and "appfabric-connect:endpoint" in message
+    assert "AWS_ENDPOINT_URL_APPFABRIC" in message
+    assert "appfabric-connect:endpoint" in message

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from appfabric_connect import AppAuthorizationConnectionProvider
-from appfabric_connect.provider_process import ProviderProcess
 from tests.reliability.helpers import inputs
+from tests.support.provider_process import ProviderProcess
 
 if TYPE_CHECKING:
     from mypy_boto3_appfabric import AppFabricClient

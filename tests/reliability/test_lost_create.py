@@ -10,7 +10,8 @@ import pytest
 
 from appfabric_connect import AppAuthorizationConnectionProvider
 from appfabric_connect.emulator import EmulatorControl
-from tests.reliability.helpers import inputs, status_of, uuid_of
+from tests.reliability.helpers import inputs, uuid_of
+from tests.support.appfabric import status_of
 
 if TYPE_CHECKING:
     from mypy_boto3_appfabric import AppFabricClient
@@ -21,10 +22,10 @@ def test_lost_create_rerun_with_the_spent_code_adopts_the_connected_authorizatio
     emulator_control: EmulatorControl,
     appfabric: AppFabricClient,
     oauth2_authorization: Any,
-    new_code: Callable[[Any], str],
+    obtain_code: Callable[[Any], str],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    props = inputs(oauth2_authorization, new_code(oauth2_authorization))
+    props = inputs(oauth2_authorization, obtain_code(oauth2_authorization))
     prov.create(props)  # the process dies here: Pulumi never records the result
     assert status_of(appfabric, oauth2_authorization) == "Connected"
 
@@ -34,7 +35,8 @@ def test_lost_create_rerun_with_the_spent_code_adopts_the_connected_authorizatio
     assert (result.outs or {})["status"] == "Connected"
     assert result.id == oauth2_authorization["appAuthorizationArn"]
     warnings = [r for r in caplog.records if r.name == "appfabric_connect"]
-    assert warnings and warnings[0].levelno == logging.WARNING
+    assert warnings
+    assert warnings[0].levelno == logging.WARNING
     assert uuid_of(oauth2_authorization) in warnings[0].getMessage()
     assert "adopting" in warnings[0].getMessage()
     assert status_of(appfabric, oauth2_authorization) == "Connected"

@@ -17,11 +17,12 @@ import pytest
 from pulumi.dynamic import Config, ConfigureRequest
 from pulumi.dynamic.dynamic import serialize_provider
 
-from appfabric_connect import AppAuthorizationConnectionProvider, aws
+from appfabric_connect import AppAuthorizationConnectionProvider
+from appfabric_connect.aws import clients
 from appfabric_connect.emulator import EmulatorControl
 from appfabric_connect.emulator.seed import DEMO_API_KEY, DEMO_CLIENT_SECRET
-from tests.conftest import TEST_SECRET_KEY
 from tests.reliability.helpers import inputs
+from tests.support.appfabric import TEST_SECRET_KEY
 
 if TYPE_CHECKING:
     from mypy_boto3_appfabric import AppFabricClient
@@ -70,7 +71,7 @@ def test_nothing_the_provider_emits_contains_the_code_the_secret_key_or_the_clie
     emulator_control: EmulatorControl,
     appfabric: AppFabricClient,
     make_authorization: Callable[..., Any],
-    new_code: Callable[[Any], str],
+    obtain_code: Callable[[Any], str],
     debug_logs: Records,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
@@ -83,7 +84,7 @@ def test_nothing_the_provider_emits_contains_the_code_the_secret_key_or_the_clie
         make_authorization("oauth2", "ZENDESK"),
         make_authorization("apiKey", "ASANA"),
     )
-    codes = [new_code(slack), new_code(slack), new_code(ambiguous), new_code(other)]
+    codes = [obtain_code(slack), obtain_code(slack), obtain_code(ambiguous), obtain_code(other)]
     codes.append("bogus-code-" + codes[0][::-1])
     emitted: list[str] = []  # outputs and failure messages
     failures: list[str] = []
@@ -121,14 +122,14 @@ def test_nothing_the_provider_emits_contains_the_code_the_secret_key_or_the_clie
         port = probe.getsockname()[1]
     monkeypatch.setenv("AWS_ENDPOINT_URL_APPFABRIC", f"http://127.0.0.1:{port}")
     prov.configure(ConfigureRequest(Config({"appfabric-connect:maxAttempts": "1"}, "p")))
-    aws.clear_clients()
+    clients.clear_clients()
     run(lambda: prov.create(inputs(other, codes[3])))  # endpoint down
     monkeypatch.delenv("AWS_SECRET_ACCESS_KEY")
     monkeypatch.delenv("AWS_ACCESS_KEY_ID")
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", os.devnull)
     monkeypatch.setenv("AWS_CONFIG_FILE", os.devnull)
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
-    aws.clear_clients()
+    clients.clear_clients()
     run(lambda: prov.create(inputs(other, codes[3])))  # no credentials
     blob = serialize_provider(prov)
     captured = capsys.readouterr()  # pulumi.log.warn prints here outside the engine
@@ -154,7 +155,8 @@ def test_nothing_the_provider_emits_contains_the_code_the_secret_key_or_the_clie
         if value in text
     ]
     print(f"\n{len(failures)} failure paths:\n" + "\n".join(failures))
-    assert len(failures) >= 7 and len(emitted) >= 5
+    assert len(failures) >= 7
+    assert len(emitted) >= 5
     assert any("adopting it" in line for line in ours)  # the warnings were recorded and scanned
     assert hits == []
     # botocore's own DEBUG output is the user's choice; report what it would show.
@@ -183,7 +185,7 @@ def state():  # a library's NullHandler (boto3, botocore, urllib3 add one on imp
                 [type(h).__name__ for h in logging.getLogger(n).handlers
                  if not isinstance(h, logging.NullHandler)]] for n in NAMES}
 before = state()
-import appfabric_connect, appfabric_connect.provider_process
+import appfabric_connect
 from appfabric_connect import AppAuthorizationConnectionProvider
 from pulumi.dynamic import Config, ConfigureRequest
 provider = AppAuthorizationConnectionProvider()

@@ -8,23 +8,24 @@ from typing import Any
 
 import pytest
 
-from appfabric_connect import AppAuthorizationConnectionProvider, ConnectionFailed, provider
+from appfabric_connect import AppAuthorizationConnectionProvider, ConnectionFailed
 from appfabric_connect.emulator import EmulatorControl
+from appfabric_connect.provider import connect
 from tests.reliability.helpers import inputs, one_clear_line, uuid_of
 
 
 @pytest.fixture(autouse=True)
 def quick_polls(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(provider, "POLL_FIRST_DELAY", 0.1)
+    monkeypatch.setattr(connect, "POLL_FIRST_DELAY", 0.1)
 
 
 def test_slow_connect_waits_until_connected(
     prov: AppAuthorizationConnectionProvider,
     emulator_control: EmulatorControl,
     oauth2_authorization: Any,
-    new_code: Callable[[Any], str],
+    obtain_code: Callable[[Any], str],
 ) -> None:
-    code = new_code(oauth2_authorization)
+    code = obtain_code(oauth2_authorization)
     emulator_control.set_faults(connect_delay_s=0.6)
     emulator_control.reset_calls()
     started = time.monotonic()
@@ -32,7 +33,8 @@ def test_slow_connect_waits_until_connected(
     assert (result.outs or {})["status"] == "Connected"
     assert time.monotonic() - started >= 0.6
     calls = emulator_control.calls()
-    assert calls["ConnectAppAuthorization"] == 1 and calls["GetAppAuthorization"] >= 1
+    assert calls["ConnectAppAuthorization"] == 1
+    assert calls["GetAppAuthorization"] >= 1
 
 
 def test_slow_connect_past_connect_timeout_names_the_authorization_status_and_timeout(
@@ -48,4 +50,5 @@ def test_slow_connect_past_connect_timeout_names_the_authorization_status_and_ti
     message = one_clear_line(raised.value)
     assert uuid_of(api_key_authorization) in message
     assert "PendingConnect" in message
-    assert "0.5 s" in message and "connect_timeout" in message
+    assert "0.5 s" in message
+    assert "connect_timeout" in message

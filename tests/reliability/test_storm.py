@@ -7,10 +7,12 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
-from appfabric_connect import AppAuthorizationConnectionProvider, ConnectionFailed, aws
+from appfabric_connect import AppAuthorizationConnectionProvider, ConnectionFailed
+from appfabric_connect.aws import clients
 from appfabric_connect.emulator import EmulatorControl
-from appfabric_connect.provider_process import ProviderProcess
-from tests.reliability.helpers import inputs, status_of
+from tests.reliability.helpers import inputs
+from tests.support.appfabric import status_of
+from tests.support.provider_process import ProviderProcess
 
 if TYPE_CHECKING:
     from mypy_boto3_appfabric import AppFabricClient
@@ -57,13 +59,14 @@ def test_storm_never_resends_an_oauth_code_whose_connect_got_a_5xx(
     emulator_control: EmulatorControl,
     appfabric: AppFabricClient,
     make_authorization: Callable[..., Any],
-    new_code: Callable[[Any], str],
+    obtain_code: Callable[[Any], str],
 ) -> None:
     authorizations = [make_authorization("oauth2", "SLACK") for _ in range(OAUTH_CONNECTIONS)]
-    codes = [new_code(a) for a in authorizations]
-    # Watch every HTTP exchange of the provider's own (cached) client.
+    codes = [obtain_code(a) for a in authorizations]
+    # Watch every HTTP exchange of the provider's own client: an unconfigured provider's is the
+    # one cached for the default settings.
     events: list[tuple[str, str | int]] = []
-    client = aws.client(prov._settings, "us-east-1")
+    client = clients.client(clients.AwsSettings(), "us-east-1")
 
     def on_send(request: Any, **_: Any) -> None:
         events.append(("send", json.loads(request.body)["authRequest"]["code"]))
@@ -78,7 +81,7 @@ def test_storm_never_resends_an_oauth_code_whose_connect_got_a_5xx(
     outcomes: list[str] = []
     for authorization, code in zip(authorizations, codes, strict=True):
         try:
-            outcomes.append(prov.create(inputs(authorization, code)).outs["status"])
+            outcomes.append((prov.create(inputs(authorization, code)).outs or {})["status"])
         except ConnectionFailed as error:
             outcomes.append(str(error))
     emulator_control.set_faults(throttle_rate=0, error_rate=0)
@@ -101,13 +104,14 @@ def test_storm_never_resends_an_oauth_code_whose_connect_got_a_5xx(
         if outcome == "Connected":
             continue
         # Not re-sent: the user is told why and where to get a new code.
-        assert "got no clear answer" in outcome and "not sent again" in outcome, outcome
+        assert "got no clear answer" in outcome, outcome
+        assert "not sent again" in outcome, outcome
         assert status_of(appfabric, authorization) == "PendingConnect"
     assert outcomes.count("Connected") >= 1
 
 
 def test_provider_clients_retry_in_botocore_standard_mode_with_a_bound(aws_env: str) -> None:
-    client = aws.client(aws.AwsSettings(), "us-east-1")
+    client = clients.client(clients.AwsSettings(), "us-east-1")
     # botocore's standard mode: exponential backoff with full jitter (rand(0, 1) * base * 2^i,
     # capped at 20 s), a retry quota per client, and at most 10 attempts in all per call.
     config: Any = client.meta.config

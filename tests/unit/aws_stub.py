@@ -5,15 +5,20 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from pulumi.output import Unknown
+
+from tests.support.appfabric import REDIRECT_URI
+
 BUNDLE = "0f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f"
 AUTHORIZATION = "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d"
 ACCOUNT = "123456789012"
 BUNDLE_ARN = f"arn:aws:appfabric:us-east-1:{ACCOUNT}:appbundle/{BUNDLE}"
 AUTHORIZATION_ARN = f"{BUNDLE_ARN}/appauthorization/{AUTHORIZATION}"
 CODE = "oauth-code-7f3a9c1e-super-secret"
-REDIRECT_URI = "https://us-east-1.console.aws.amazon.com/appfabric/oauth2"
 AUTH_URL = "https://slack.com/oauth/v2/authorize?client_id=abc&state=xyz"
 WHEN = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+# A value the engine does not know yet (during a preview).
+UNKNOWN = Unknown()  # type: ignore[no-untyped-call]
 
 
 def summary(status: str = "Connected", app: str = "SLACK") -> dict[str, Any]:

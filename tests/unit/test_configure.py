@@ -8,7 +8,8 @@ import pytest
 from botocore.stub import Stubber
 from pulumi.dynamic import Config, ConfigureRequest
 
-from appfabric_connect import AppAuthorizationConnectionProvider, ConnectionFailed, aws
+from appfabric_connect import AppAuthorizationConnectionProvider, ConnectionFailed
+from appfabric_connect.aws import clients
 from tests.unit.aws_stub import authorization, connect_params, oauth_inputs, summary
 
 
@@ -19,13 +20,13 @@ def configured(values: dict[str, str]) -> AppAuthorizationConnectionProvider:
 
 
 def test_stack_config_becomes_the_client_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[tuple[aws.AwsSettings, str]] = []
+    seen: list[tuple[clients.AwsSettings, str]] = []
 
-    def record(settings: aws.AwsSettings, region: str) -> Any:
+    def record(settings: clients.AwsSettings, region: str) -> Any:
         seen.append((settings, region))
         raise ConnectionFailed("recorded")
 
-    monkeypatch.setattr(aws, "client", record)
+    monkeypatch.setattr(clients, "client", record)
     prov = configured(
         {
             "aws:region": "eu-west-1",
@@ -39,7 +40,7 @@ def test_stack_config_becomes_the_client_settings(monkeypatch: pytest.MonkeyPatc
         prov.create(oauth_inputs())
     assert seen == [
         (
-            aws.AwsSettings(
+            clients.AwsSettings(
                 region="eu-west-1",
                 profile="ops",
                 endpoint_url="http://127.0.0.1:4599",
@@ -56,10 +57,9 @@ def test_a_client_gets_the_configured_retry_mode_and_attempts(
 ) -> None:
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAUNITTEST")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "unit-secret-key")
-    aws.clear_clients()
-    client = aws.client(aws.AwsSettings(retry_mode="adaptive", max_attempts=4), "us-east-1")
-    aws.clear_clients()
-    assert client.meta.config.retries == {"mode": "adaptive", "total_max_attempts": 4}
+    client = clients.client(clients.AwsSettings(retry_mode="adaptive", max_attempts=4), "us-east-1")
+    config: Any = client.meta.config
+    assert config.retries == {"mode": "adaptive", "total_max_attempts": 4}
 
 
 def stays_pending(stubber: Stubber) -> None:
@@ -70,24 +70,22 @@ def stays_pending(stubber: Stubber) -> None:
 
 
 def test_the_configured_connect_timeout_bounds_the_wait(
-    stubber: Stubber, no_sleep: list[float]
+    spare_stubber: Stubber, no_sleep: list[float]
 ) -> None:
     prov = configured({"appfabric-connect:connectTimeout": "2"})
-    stays_pending(stubber)
+    stays_pending(spare_stubber)
     with pytest.raises(ConnectionFailed, match="after 2 s"):
         prov.create(oauth_inputs())
     assert sum(no_sleep) == pytest.approx(2, abs=0.01)
-    stubber._queue.clear()  # type: ignore[attr-defined]
 
 
 def test_the_resource_connect_timeout_wins_over_stack_config(
-    stubber: Stubber, no_sleep: list[float]
+    spare_stubber: Stubber, no_sleep: list[float]
 ) -> None:
     prov = configured({"appfabric-connect:connectTimeout": "2"})
-    stays_pending(stubber)
+    stays_pending(spare_stubber)
     with pytest.raises(ConnectionFailed, match="after 1 s"):
         prov.create({**oauth_inputs(), "connect_timeout": 1})
-    stubber._queue.clear()  # type: ignore[attr-defined]
 
 
 def test_the_aws_profile_supplies_the_region(
@@ -98,16 +96,16 @@ def test_the_aws_profile_supplies_the_region(
     monkeypatch.setenv("AWS_CONFIG_FILE", str(config_file))
     for name in ("AWS_DEFAULT_REGION", "AWS_REGION", "AWS_PROFILE"):
         monkeypatch.delenv(name, raising=False)
-    seen: list[tuple[aws.AwsSettings, str]] = []
+    seen: list[tuple[clients.AwsSettings, str]] = []
 
-    def record(settings: aws.AwsSettings, region: str) -> Any:
+    def record(settings: clients.AwsSettings, region: str) -> Any:
         seen.append((settings, region))
         raise ConnectionFailed("recorded")
 
-    monkeypatch.setattr(aws, "client", record)
+    monkeypatch.setattr(clients, "client", record)
     with pytest.raises(ConnectionFailed):
         configured({"aws:profile": "ops"}).create(oauth_inputs())
-    assert seen == [(aws.AwsSettings(profile="ops"), "eu-west-2")]
+    assert seen == [(clients.AwsSettings(profile="ops"), "eu-west-2")]
 
 
 def test_an_unknown_aws_profile_is_one_clear_line(
@@ -120,5 +118,6 @@ def test_an_unknown_aws_profile_is_one_clear_line(
     with pytest.raises(ConnectionFailed) as raised:
         configured({"aws:profile": "nope"}).create(oauth_inputs())
     message = str(raised.value)
-    assert "nope" in message and "fix `aws:profile` or AWS_PROFILE" in message
+    assert "nope" in message
+    assert "fix `aws:profile` or AWS_PROFILE" in message
     assert "\n" not in message

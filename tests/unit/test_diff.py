@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from pulumi.output import Unknown
 
-from appfabric_connect import AppAuthorizationConnectionProvider, aws
+from appfabric_connect import AppAuthorizationConnectionProvider
+from appfabric_connect.aws import clients
 from appfabric_connect.fingerprint import fingerprint
 from tests.unit.aws_stub import (
     AUTHORIZATION,
@@ -15,6 +15,7 @@ from tests.unit.aws_stub import (
     BUNDLE,
     BUNDLE_ARN,
     CODE,
+    UNKNOWN,
     oauth_inputs,
 )
 
@@ -24,7 +25,7 @@ def no_api_calls(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_client(*_: Any) -> Any:
         raise AssertionError("diff must not call AWS")
 
-    monkeypatch.setattr(aws, "client", no_client)
+    monkeypatch.setattr(clients, "client", no_client)
     monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
 
 
@@ -87,13 +88,13 @@ def test_diff_asks_for_a_reconnect_when_the_status_is_not_connected(status: str)
 def test_diff_asks_for_an_update_when_the_code_is_unknown() -> None:
     new = {
         **oauth_inputs(),
-        "auth_request": {"redirect_uri": "https://x.example", "code": Unknown()},
+        "auth_request": {"redirect_uri": "https://x.example", "code": UNKNOWN},
     }
     assert diff(olds(), new) == (True, [])
 
 
 def test_diff_replaces_when_an_identifier_is_unknown() -> None:
-    new = {**oauth_inputs(), "app_authorization_identifier": Unknown()}
+    new = {**oauth_inputs(), "app_authorization_identifier": UNKNOWN}
     assert diff(olds(), new) == (True, ["app_authorization_identifier"])
 
 

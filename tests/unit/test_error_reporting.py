@@ -8,9 +8,10 @@ from typing import Any
 import grpc
 import pytest
 
-from appfabric_connect import AppAuthorizationConnectionProvider, aws
+from appfabric_connect import AppAuthorizationConnectionProvider
+from appfabric_connect.aws import clients
 from appfabric_connect.provider import ProviderBug
-from appfabric_connect.provider_process import ProviderProcess
+from tests.support.provider_process import ProviderProcess
 from tests.unit.aws_stub import AUTHORIZATION, CODE, oauth_inputs
 
 
@@ -33,7 +34,7 @@ def test_the_engine_gets_one_line_naming_the_failure_and_what_to_set() -> None:
         process.configure({"appfabric-connect:maxAttempts": "1"})
         with pytest.raises(grpc.RpcError) as raised:
             process.create("c", oauth_inputs())
-    details = raised.value.details()  # type: ignore[attr-defined]
+    details = raised.value.details()
     assert "\n" not in details.strip()
     assert details.startswith("appfabric_connect.provider.ConnectionFailed: ")
     assert "cannot reach the AppFabric endpoint" in details
@@ -47,7 +48,7 @@ def test_an_unexpected_error_becomes_a_provider_bug_with_its_traceback_and_no_co
     def broken_client(*_: Any) -> Any:
         raise ValueError(f"invalid literal for int() with base 10: '{CODE}'")
 
-    monkeypatch.setattr(aws, "client", broken_client)
+    monkeypatch.setattr(clients, "client", broken_client)
     monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
     with pytest.raises(ProviderBug) as raised:
         AppAuthorizationConnectionProvider().create(oauth_inputs())

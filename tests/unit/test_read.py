@@ -38,7 +38,8 @@ def test_read_fills_every_output(
     stubber.add_response("get_app_authorization", authorization("Connected"))
     outs = prov.read(AUTHORIZATION_ARN, stored_state()).outs or {}
     assert outs["created_at"] == "2026-11-28T12:00:00+00:00"
-    assert outs["auth_type"] == "oauth2" and outs["persona"] == "admin"
+    assert outs["auth_type"] == "oauth2"
+    assert outs["persona"] == "admin"
     assert outs["app_bundle_arn"] == BUNDLE_ARN
 
 

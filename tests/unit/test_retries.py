@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from botocore.awsrequest import AWSResponse
 from botocore.retries.standard import ExponentialBackoff, RetryContext
 
-from appfabric_connect import aws
+from appfabric_connect.aws import clients, retries
 
 
 def throttled(headers: dict[str, str]) -> AWSResponse:
-    return AWSResponse("https://appfabric.us-east-1.amazonaws.com", 429, headers, None)
+    # botocore takes any mapping of headers; its stubs ask for HTTPHeaders.
+    return AWSResponse("https://appfabric.us-east-1.amazonaws.com", 429, cast(Any, headers), None)
 
 
 def backoff_with(response: AWSResponse) -> float:
@@ -25,7 +26,7 @@ def backoff_with(response: AWSResponse) -> float:
 
 def test_retry_after_seconds_become_botocores_retry_hint() -> None:
     response = throttled({"Retry-After": "3"})
-    aws.honour_retry_after(response=(response, {}))
+    retries.honour_retry_after(response=(response, {}))
     assert response.headers["x-amz-retry-after"] == "3000"
     assert backoff_with(response) == 3.0
 
@@ -36,22 +37,20 @@ def test_without_the_hint_botocore_would_not_wait_for_retry_after() -> None:
 
 def test_an_existing_botocore_hint_is_kept() -> None:
     response = throttled({"Retry-After": "3", "x-amz-retry-after": "500"})
-    aws.honour_retry_after(response=(response, {}))
+    retries.honour_retry_after(response=(response, {}))
     assert response.headers["x-amz-retry-after"] == "500"
 
 
 def test_a_retry_after_date_is_left_to_botocore() -> None:
     response = throttled({"Retry-After": "Wed, 21 Oct 2026 07:28:00 GMT"})
-    aws.honour_retry_after(response=(response, {}))
+    retries.honour_retry_after(response=(response, {}))
     assert "x-amz-retry-after" not in response.headers
 
 
 def test_a_provider_client_waits_as_long_as_retry_after_asks(monkeypatch: Any) -> None:
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAUNITTEST")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "unit-secret-key")
-    aws.clear_clients()
-    client = aws.client(aws.AwsSettings(), "us-east-1")
-    aws.clear_clients()
+    client = clients.client(clients.AwsSettings(), "us-east-1")
     answers = client.meta.events.emit(
         "needs-retry.appfabric.GetAppAuthorization",
         response=(throttled({"Retry-After": "3"}), {"Error": {"Code": "ThrottlingException"}}),

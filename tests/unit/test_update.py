@@ -41,7 +41,9 @@ def test_update_with_the_spent_code_fails_before_calling_aws_and_shows_the_auth_
     with pytest.raises(ConnectionFailed) as raised:
         prov.update(AUTHORIZATION_ARN, olds(), oauth_inputs())
     message = str(raised.value)
-    assert "new code is needed" in message and AUTH_URL in message and AUTHORIZATION in message
+    assert "new code is needed" in message
+    assert AUTH_URL in message
+    assert AUTHORIZATION in message
     assert CODE not in message
 
 
@@ -85,7 +87,8 @@ def test_update_reconnects_an_api_key_authorization_without_auth_request(
     del news["auth_request"]
     old = olds(auth_type="apiKey", code_fingerprint=None, app="ASANA", status="PendingConnect")
     outs = prov.update(AUTHORIZATION_ARN, old, news).outs or {}
-    assert outs["status"] == "Connected" and outs["auth_type"] == "apiKey"
+    assert outs["status"] == "Connected"
+    assert outs["auth_type"] == "apiKey"
 
 
 def test_delete_leaves_the_authorization_untouched(

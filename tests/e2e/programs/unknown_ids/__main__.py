@@ -5,11 +5,14 @@ connection carries the secret config ``slack_code``.
 """
 
 import pulumi
-from authorization_maker import AuthorizationMaker
+
+# The program's own directory is on sys.path when Pulumi runs it.
+from authorization_maker import AuthorizationMaker  # type: ignore[import-not-found]
 
 from appfabric_connect import AppAuthorizationConnection, AuthRequestArgs
+from appfabric_connect.aws.arn import console_redirect_uri
 
-REDIRECT_URI = "https://us-east-1.console.aws.amazon.com/appfabric/oauth2"
+REDIRECT_URI = console_redirect_uri("us-east-1")
 
 config = pulumi.Config()
 bundle = config.require("bundle")

@@ -1,34 +1,33 @@
-"""Helpers for end-to-end runs of the real Pulumi CLI against the session's AppFabric emulator.
+"""A throwaway Pulumi project and stack, on a ``file://`` backend, run by the real Pulumi CLI.
 
-An :class:`E2EStack` is one stack of a throwaway project with a ``file://`` backend of its own,
-driven through a :class:`RecordingCli` that keeps the output of every command it runs.
+A :class:`PulumiProject` is one stack driven through a :class:`RecordingCli`, which keeps the
+output of every command it runs (for assertions and leak checks).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pytest
 import yaml
 
+from appfabric_connect.cli.pulumi_runner import PulumiCli, PulumiCliError
 from appfabric_connect.emulator.seed import Seeded
-from appfabric_connect.pulumi_cli import PulumiCli, PulumiCliError
-
-if TYPE_CHECKING:
-    import subprocess
-
+from tests.support.appfabric import REDIRECT_URI, REGION
 
 REPO = Path(__file__).resolve().parents[2]
-PROGRAMS = Path(__file__).resolve().parent / "programs"
-STACK = "e2e"
-REGION = "us-east-1"
-REDIRECT_URI = f"https://{REGION}.console.aws.amazon.com/appfabric/oauth2"
+EXAMPLES = REPO / "examples"
+PROGRAMS = REPO / "tests" / "e2e" / "programs"
+STACK = "dev"
+PASSPHRASE = "appfabric-connect-e2e"
 E2E_ACCESS_KEY = "AKIAE2EPULUMICLI"
 # Distinctive, so a leak anywhere (state, output, logs) is found by a plain substring search.
 E2E_SECRET_KEY = "e2e-aws-secret-key-7c1f9d2b-must-never-leak"
@@ -56,6 +55,32 @@ def find_pulumi() -> str:
     return path
 
 
+def pulumi_environment(
+    backend: Path, pulumi_home: Path, emulator_url: str, aws_files: Path
+) -> dict[str, str]:
+    """The CLI's whole environment: no AWS or Pulumi setting of the caller leaks in."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("AWS_", "PULUMI_")) and name != "BOTO_CONFIG"
+    }
+    env.update(
+        {
+            "PULUMI_BACKEND_URL": f"file://{backend}",
+            "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
+            "PULUMI_HOME": str(pulumi_home),
+            "PULUMI_SKIP_UPDATE_CHECK": "1",
+            "AWS_ENDPOINT_URL_APPFABRIC": emulator_url,
+            "AWS_ACCESS_KEY_ID": E2E_ACCESS_KEY,
+            "AWS_SECRET_ACCESS_KEY": E2E_SECRET_KEY,
+            "AWS_REGION": REGION,
+            "AWS_CONFIG_FILE": str(aws_files / "no-aws-config"),
+            "AWS_SHARED_CREDENTIALS_FILE": str(aws_files / "no-aws-credentials"),
+        }
+    )
+    return env
+
+
 class RecordingCli(PulumiCli):
     """A :class:`PulumiCli` that keeps every command's result (for assertions and leak checks)."""
 
@@ -73,12 +98,38 @@ class RecordingCli(PulumiCli):
         return result
 
 
+def new_project(
+    directory: Path,
+    env: Mapping[str, str],
+    source: Path = REPO,
+    program: Path | None = None,
+) -> PulumiProject:
+    """A project in ``directory`` with ``source``'s Pulumi.yaml and its ``__main__.py`` (or the
+    files of ``program``), and its stack ``dev`` selected, for a CLI run with ``env``."""
+    directory.mkdir()
+    copy_project_file(source, directory)
+    if program is None:
+        shutil.copy(source / "__main__.py", directory / "__main__.py")
+    else:
+        assert (program / "__main__.py").is_file(), f"no test program {program}"
+        shutil.copytree(program, directory, dirs_exist_ok=True, ignore=_ignore_caches)
+    cli = RecordingCli(directory, stack=STACK, executable=find_pulumi())
+    cli.env = dict(env)
+    cli.select_stack(create=True)
+    backend = Path(env["PULUMI_BACKEND_URL"].removeprefix("file://"))
+    return PulumiProject(cli, directory, backend)
+
+
+def _ignore_caches(_directory: str, names: list[str]) -> list[str]:
+    return [name for name in names if name in {"__pycache__", ".pytest_cache"}]
+
+
 @dataclass
-class E2EStack:
+class PulumiProject:
     """One stack of a throwaway project, on its own file backend."""
 
     cli: RecordingCli
-    project_dir: Path
+    path: Path
     backend_dir: Path
     seeded: Seeded | None = None
     codes: list[str] = field(default_factory=list)
@@ -106,6 +157,15 @@ class E2EStack:
                 values[f"connections[{index}].auth_request.redirect_uri"] = REDIRECT_URI
         self.set_config(values)
 
+    def set_secret(self, key: str, value: str) -> None:
+        self.codes.append(value)
+        self.cli.config_set(key, value, secret=True)
+
+    def stack_config(self) -> dict[str, Any]:
+        """The stack's config file, as stored (secrets encrypted)."""
+        text = (self.path / f"Pulumi.{STACK}.yaml").read_text()
+        return dict(yaml.safe_load(text)["config"])
+
     # -- commands ----------------------------------------------------------------------------
 
     def up(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -122,10 +182,6 @@ class E2EStack:
         """``refresh --yes``, running the program too: a plain refresh updates the resources'
         state but not the stack outputs, which only a program run re-exports."""
         return self.cli.run("refresh", "--yes", "--skip-preview", "--run-program")
-
-    def set_secret(self, key: str, value: str) -> None:
-        self.codes.append(value)
-        self.cli.config_set(key, value, secret=True)
 
     def outputs(self) -> dict[str, Any]:
         return self.cli.outputs()
@@ -154,7 +210,7 @@ class E2EStack:
                     for secret in secrets
                     if secret in (text or "")
                 ]
-        for root in (self.backend_dir, self.project_dir):
+        for root in (self.backend_dir, self.path):
             for path in sorted(p for p in root.rglob("*") if p.is_file()):
                 data = path.read_bytes()
                 found += [str(path) for secret in secrets if secret.encode() in data]

@@ -1,0 +1,82 @@
+"""The README's tables and layout agree with the code they describe."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from appfabric_connect import schema
+from appfabric_connect.schema import Property
+
+REPO = Path(__file__).resolve().parents[2]
+README = (REPO / "README.md").read_text()
+
+
+def _table_after(heading: str) -> str:
+    """The first Markdown table after ``heading``, as its lines joined."""
+    section = README.split(f"\n{heading}\n", 1)[1]
+    lines = section.strip().splitlines()
+    return "\n".join(line for line in lines[: _table_end(lines)] if line.startswith("|"))
+
+
+def _table_end(lines: list[str]) -> int:
+    started = False
+    for index, line in enumerate(lines):
+        if line.startswith("|"):
+            started = True
+        elif started:
+            return index
+    return len(lines)
+
+
+def _row(prop: Property, *cells: str) -> str:
+    return f"| `{prop.name}` | {prop.type} | " + " | ".join(cells) + f" | {prop.doc} |"
+
+
+def inputs_table() -> str:
+    rows = [
+        _row(prop, "yes" if prop.required else "no", "yes" if prop.replaces else "no")
+        for prop in schema.INPUTS
+    ]
+    return "\n".join(
+        ["| input | type | required | change replaces | meaning |", "|---|---|---|---|---|", *rows]
+    )
+
+
+def outputs_table() -> str:
+    rows = [f"| `{prop.name}` | {prop.type} | {prop.doc} |" for prop in schema.OUTPUTS]
+    return "\n".join(["| output | type | meaning |", "|---|---|---|", *rows])
+
+
+def test_the_inputs_table_is_the_schemas() -> None:
+    assert _table_after("### Inputs") == inputs_table()
+
+
+def test_the_outputs_table_is_the_schemas() -> None:
+    assert _table_after("### Outputs") == outputs_table()
+
+
+def _layout_rows() -> dict[str, str]:
+    """The Layout table: each path (``appfabric_connect/provider/``) and what its row says."""
+    layout = README.split("\n## Layout\n", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `([^`]+)` \| (.*) \|$", layout, flags=re.MULTILINE)
+    return dict(rows)
+
+
+def test_the_layout_names_every_module_of_the_package_in_its_folders_row() -> None:
+    rows = _layout_rows()
+    package = REPO / "appfabric_connect"
+    for folder in sorted({p.parent for p in package.rglob("*.py") if "__pycache__" not in p.parts}):
+        row = rows[f"{folder.relative_to(REPO).as_posix()}/"]
+        modules = {p.name for p in folder.glob("*.py") if p.name != "__init__.py"}
+        named = set(re.findall(r"`([a-z_]+\.py)`", row))
+
+        assert modules - named == set(), f"{folder.name}: modules the Layout does not name"
+        assert named - modules == set(), f"{folder.name}: modules the Layout names in vain"
+
+
+def test_the_layout_names_every_top_level_folder() -> None:
+    rows = _layout_rows()
+    tracked = {"appfabric_connect", "tests", "bench", "examples", "scripts"}
+
+    assert {path.split("/")[0] for path in rows} == tracked

@@ -1,0 +1,1 @@
+"""Test support: fixtures, mocks, harnesses and drivers shared by the test suites and bench."""

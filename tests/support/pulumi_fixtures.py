@@ -1,0 +1,64 @@
+"""Pulumi fixtures: programs under Pulumi's mocks, and throwaway projects for the real CLI."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pulumi
+import pytest
+
+from tests.support.mocks import MockedRun, mocked_stack
+from tests.support.pulumi_project import (
+    PROGRAMS,
+    REPO,
+    PulumiProject,
+    new_project,
+    pulumi_environment,
+)
+
+
+@pytest.fixture
+def pulumi_mocks(monkeypatch: pytest.MonkeyPatch) -> Iterator[MockedRun]:
+    """``pulumi_mocks(project=, config=, secrets=, statuses=)``: mocks set up for a program run;
+    the stack config is emptied again afterwards."""
+    yield functools.partial(mocked_stack, monkeypatch)
+    pulumi.runtime.set_all_config({}, [])
+
+
+@pytest.fixture(scope="session")
+def pulumi_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One PULUMI_HOME for the session: the engine's plugin cache and credentials live here."""
+    return tmp_path_factory.mktemp("pulumi-home")
+
+
+@pytest.fixture
+def pulumi_env(
+    aws_env: str, pulumi_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> dict[str, str]:
+    """The CLI's environment: a backend of the test's own, AWS pointed at the emulator.
+
+    Its PULUMI_* variables go into this process's environment too, so that a PulumiCli made
+    in-process (by `authorize`) finds the same stacks.
+    """
+    backend = tmp_path / "backend"
+    backend.mkdir()
+    env = pulumi_environment(backend, pulumi_home, aws_env, tmp_path)
+    for name, value in env.items():
+        if name.startswith("PULUMI_"):
+            monkeypatch.setenv(name, value)
+    monkeypatch.delenv("PULUMI_ACCESS_TOKEN", raising=False)
+    return env
+
+
+@pytest.fixture
+def make_project(pulumi_env: dict[str, str], tmp_path: Path) -> Callable[..., PulumiProject]:
+    """``make_project(source=REPO, program=None)``: the selected stack ``dev`` of a new project
+    with ``source``'s Pulumi.yaml and ``__main__.py`` (or ``tests/e2e/programs/<program>``)."""
+
+    def make(source: Path = REPO, program: str | None = None) -> PulumiProject:
+        files = None if program is None else PROGRAMS / program
+        return new_project(tmp_path / "project", pulumi_env, source, files)
+
+    return make
