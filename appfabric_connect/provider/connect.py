@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -27,11 +28,24 @@ monotonic = time.monotonic
 
 
 def connect(
-    to: Target, props: Mapping[str, Any], auth_type: str | None, timeout: float
+    to: Target,
+    props: Mapping[str, Any],
+    auth_type: str | None,
+    timeout: float,
+    known_updated_at: str | None = None,
 ) -> dict[str, Any]:
-    """Connects ``to`` with the auth request of ``props``; the outputs once it is Connected."""
+    """Connects ``to`` with the auth request of ``props``; the outputs once it is Connected.
+
+    An OAuth code is sent only when a read shows it is needed. ``known_updated_at`` is the
+    authorization's ``updatedAt`` as the state last knew it (update); None on create.
+    """
     auth_request = props.get("auth_request") or None
     code = auth_request["code"] if auth_request else None
+    timeout = props.get("connect_timeout") or timeout
+    if code:
+        adopted = _connected_without_code(to, known_updated_at, timeout)
+        if adopted is not None:
+            return outputs(props, to.region, adopted, fingerprint(code))
     kwargs: dict[str, Any] = {}
     if auth_request:
         kwargs["authRequest"] = {
@@ -47,10 +61,95 @@ def connect(
     authorization: dict[str, Any] = dict(summary)
     authorization.setdefault("authType", auth_type or ("oauth2" if auth_request else "apiKey"))
     if authorization["status"] == statuses.PENDING_CONNECT:
-        authorization = _wait_connected(to, props.get("connect_timeout") or timeout)
+        authorization = _wait_connected(to, timeout)
     if authorization["status"] != statuses.CONNECTED:
         raise messages.status_failure(to, authorization)
     return outputs(props, to.region, authorization, fingerprint(code) if code else None)
+
+
+def _connected_without_code(
+    to: Target, known_updated_at: str | None, timeout: float
+) -> dict[str, Any] | None:
+    """The authorization if it is Connected by now without our code, else None (send it).
+
+    Safety (appfabric-notes.md: what a replayed code does to a Connected authorization is not
+    documented, and OAuth 2 says it SHOULD revoke the tokens issued from it): a code may already
+    have been sent by an interrupted run of ours, or by another stack declaring the same
+    authorization. So the code is sent only to an authorization that is not Connected and has
+    no connect in flight: a PendingConnect one whose ``updatedAt`` moved after what the state
+    knew (after ``createdAt`` on create) less than ``connect_timeout`` ago may be connecting; it
+    is given that long to settle. Connected on create, or connected after what the state knew
+    on update, is adopted; Connected and unchanged on update is a deliberate rotation.
+    """
+    authorization = target.get(to)
+    since = _moment(known_updated_at) or _moment(authorization.get("createdAt"))
+    if _maybe_connecting(authorization, since, timeout):
+        messages.warn(
+            f"{who(to, authorization, first=True)} is PendingConnect and changed at "
+            f"{statuses.iso8601(authorization.get('updatedAt'))}: a connect may be in flight "
+            "(an interrupted run, or another stack declaring it). Waiting for it to settle "
+            f"(up to connect_timeout, {timeout:g} s) before sending the OAuth code."
+        )
+        authorization = _settle(to, authorization, timeout)
+    if authorization["status"] != statuses.CONNECTED:
+        return None
+    if known_updated_at is not None and not _after(authorization.get("updatedAt"), since):
+        return None  # unchanged since the state last saw it: the new code is a rotation
+    messages.warn(
+        f"{who(to, authorization, first=True)} is already Connected, connected after the "
+        "state last saw it (by an interrupted run, another stack or the console): adopting it; "
+        "the OAuth code was not sent."
+    )
+    return authorization
+
+
+def _maybe_connecting(
+    authorization: Mapping[str, Any], since: datetime | None, timeout: float
+) -> bool:
+    updated = _moment(authorization.get("updatedAt"))
+    return (
+        authorization["status"] == statuses.PENDING_CONNECT
+        and updated is not None
+        and _after(updated, since)
+        and (datetime.now(UTC) - updated).total_seconds() < timeout
+    )
+
+
+def _settle(to: Target, authorization: dict[str, Any], timeout: float) -> dict[str, Any]:
+    """Polls until ``authorization`` leaves PendingConnect or ``timeout`` after its updatedAt."""
+    updated = _moment(authorization.get("updatedAt"))
+    assert updated is not None
+    left = timeout - (datetime.now(UTC) - updated).total_seconds()
+    deadline = monotonic() + max(0.0, left)
+    delay = POLL_FIRST_DELAY
+    while authorization["status"] == statuses.PENDING_CONNECT and monotonic() < deadline:
+        sleep(min(_jittered(delay), max(0.0, deadline - monotonic())))
+        authorization = target.get(to)
+        delay = min(delay * 2, POLL_MAX_DELAY)
+    return authorization
+
+
+def _moment(value: Any) -> datetime | None:
+    """A timestamp from botocore (datetime) or from state (ISO 8601 text), or None."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _after(value: Any, since: datetime | None) -> bool:
+    moment = _moment(value)
+    return moment is not None and (since is None or moment > since)
+
+
+def _jittered(delay: float) -> float:
+    # "Equal jitter" (AWS Architecture Blog, "Exponential Backoff And Jitter"): waiting for one
+    # resource, not contending, so keep half of each wait and avoid full jitter's long tail.
+    return delay / 2 + random.uniform(0, delay / 2)
 
 
 def auth_url(to: Target, known: Mapping[str, Any]) -> str | None:
@@ -102,6 +201,14 @@ def _adopt_if_connected(to: Target, error: ClientError, code: str | None) -> Map
             "adopting it."
         )
         return authorization
+    if code and _code_refused(error):
+        raise ConnectionFailed(
+            f"{target.failure('ConnectAppAuthorization', to, error, code)} "
+            f"{who(to, authorization, first=True)} is {status}. AppFabric refused the OAuth code "
+            "itself: a code works once and expires within minutes, so it was probably spent by "
+            "an earlier (possibly interrupted) run or by another stack declaring this "
+            "authorization, or it is too old. " + how_to_get_code(to, authorization.get("authUrl"))
+        ) from None
     if status in statuses.FAILED | {statuses.PENDING_CONNECT}:
         raise ConnectionFailed(
             f"{target.failure('ConnectAppAuthorization', to, error, code)} "
@@ -112,15 +219,19 @@ def _adopt_if_connected(to: Target, error: ClientError, code: str | None) -> Map
     raise target.failure("ConnectAppAuthorization", to, error, code) from None
 
 
+def _code_refused(error: ClientError) -> bool:
+    """A ValidationException about the code itself (its fieldList names ``authRequest.code``)."""
+    fields: Any = dict(error.response).get("fieldList") or []
+    return target.error_code(error) == "ValidationException" and any(
+        isinstance(field, dict) and field.get("name") == "authRequest.code" for field in fields
+    )
+
+
 def _wait_connected(to: Target, timeout: float) -> dict[str, Any]:
     deadline = monotonic() + timeout
     delay = POLL_FIRST_DELAY
     while True:
-        # "Equal jitter" (AWS Architecture Blog, "Exponential Backoff And Jitter"): waiting
-        # for one resource, not contending, so keep half of each wait and avoid full
-        # jitter's long tail after a slow connect.
-        wait = delay / 2 + random.uniform(0, delay / 2)
-        sleep(min(wait, max(0.0, deadline - monotonic())))
+        sleep(min(_jittered(delay), max(0.0, deadline - monotonic())))
         authorization = target.get(to)
         if authorization["status"] != statuses.PENDING_CONNECT:
             return authorization

@@ -20,6 +20,7 @@ from pulumi.dynamic import (
 
 from .. import statuses
 from ..aws import arn
+from ..engine_watch import exit_with_engine
 from ..fingerprint import matches
 from . import target, validation
 from .config import ProviderConfig, read_config
@@ -64,6 +65,7 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
             # traceback.format_exc(), frames and all. With no frames, the user sees one line:
             # "ConnectionFailed: <what to do>". Unexpected errors keep theirs (see one_line).
             sys.tracebacklimit = 0
+            exit_with_engine()
         self._config = read_config(req.config)
 
     @one_line
@@ -155,7 +157,9 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
                     f"{who(to, olds)} is {status} and its OAuth code was already "
                     f"used: a new code is needed. {statuses.sentence(what)}"
                 )
-        outs = connect(to, news, auth_type, self._config.connect_timeout)
+        outs = connect(
+            to, news, auth_type, self._config.connect_timeout, olds.get("updated_at") or ""
+        )
         return UpdateResult(outs)
 
     def delete(self, _id: str, _props: dict[str, Any]) -> None:

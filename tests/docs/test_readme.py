@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import appfabric_connect
 from appfabric_connect import schema
 from appfabric_connect.schema import Property
 
@@ -65,9 +66,9 @@ def _layout_rows() -> dict[str, str]:
 
 def test_the_layout_names_every_module_of_the_package_in_its_folders_row() -> None:
     rows = _layout_rows()
-    package = REPO / "appfabric_connect"
+    package = Path(appfabric_connect.__file__).parent  # the checkout's, or the installed wheel's
     for folder in sorted({p.parent for p in package.rglob("*.py") if "__pycache__" not in p.parts}):
-        row = rows[f"{folder.relative_to(REPO).as_posix()}/"]
+        row = rows[f"{folder.relative_to(package.parent).as_posix()}/"]
         modules = {p.name for p in folder.glob("*.py") if p.name != "__init__.py"}
         named = set(re.findall(r"`([a-z_]+\.py)`", row))
 

@@ -54,11 +54,14 @@ def pulumi_env(
 
 @pytest.fixture
 def make_project(pulumi_env: dict[str, str], tmp_path: Path) -> Callable[..., PulumiProject]:
-    """``make_project(source=REPO, program=None)``: the selected stack ``dev`` of a new project
-    with ``source``'s Pulumi.yaml and ``__main__.py`` (or ``tests/e2e/programs/<program>``)."""
+    """``make_project(source=REPO, program=None, directory="project")``: the selected stack
+    ``dev`` of a new project with ``source``'s Pulumi.yaml and ``__main__.py`` (or
+    ``tests/e2e/programs/<program>``); several projects of one test share its backend."""
 
-    def make(source: Path = REPO, program: str | None = None) -> PulumiProject:
+    def make(
+        source: Path = REPO, program: str | None = None, directory: str = "project"
+    ) -> PulumiProject:
         files = None if program is None else PROGRAMS / program
-        return new_project(tmp_path / "project", pulumi_env, source, files)
+        return new_project(tmp_path / directory, pulumi_env, source, files)
 
     return make

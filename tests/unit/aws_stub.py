@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from botocore.stub import Stubber
 from pulumi.output import Unknown
 
 from tests.support.appfabric import REDIRECT_URI
@@ -51,6 +52,12 @@ def authorization(
     if auth_type == "oauth2":
         item["authUrl"] = AUTH_URL
     return {"appAuthorization": item}
+
+
+def read_first(stubber: Stubber, status: str = "PendingConnect") -> None:
+    """The read made before an OAuth code is spent: by default a fresh, unconnected authorization
+    (createdAt == updatedAt: no connect can be in flight)."""
+    stubber.add_response("get_app_authorization", authorization(status), identifiers_params())
 
 
 def oauth_inputs(code: str = CODE) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from tests.unit.aws_stub import (
     connect_params,
     identifiers_params,
     oauth_inputs,
+    read_first,
     summary,
 )
 
@@ -26,6 +27,7 @@ from tests.unit.aws_stub import (
 def test_create_makes_one_connect_call_when_it_answers_connected(
     stubber: Stubber, prov: AppAuthorizationConnectionProvider
 ) -> None:
+    read_first(stubber)
     stubber.add_response("connect_app_authorization", summary("Connected"), connect_params())
     prov.create(oauth_inputs())  # the fixture fails if any other call was made or one is left
 
@@ -33,6 +35,7 @@ def test_create_makes_one_connect_call_when_it_answers_connected(
 def test_create_uses_the_authorization_arn_as_id(
     stubber: Stubber, prov: AppAuthorizationConnectionProvider
 ) -> None:
+    read_first(stubber)
     stubber.add_response("connect_app_authorization", summary("Connected"), connect_params())
     assert prov.create(oauth_inputs()).id == AUTHORIZATION_ARN
 
@@ -40,6 +43,7 @@ def test_create_uses_the_authorization_arn_as_id(
 def test_create_outputs_status_and_details_in_snake_case(
     stubber: Stubber, prov: AppAuthorizationConnectionProvider
 ) -> None:
+    read_first(stubber)
     stubber.add_response("connect_app_authorization", summary("Connected"), connect_params())
     outs = prov.create(oauth_inputs()).outs or {}
     assert outs["status"] == "Connected"
@@ -55,6 +59,7 @@ def test_create_outputs_status_and_details_in_snake_case(
 def test_create_outputs_never_contain_the_code_but_a_fingerprint_of_it(
     stubber: Stubber, prov: AppAuthorizationConnectionProvider
 ) -> None:
+    read_first(stubber)
     stubber.add_response("connect_app_authorization", summary("Connected"), connect_params())
     outs = prov.create(oauth_inputs()).outs or {}
     assert CODE not in repr(outs)
@@ -78,6 +83,7 @@ def test_create_connects_an_api_key_authorization_without_auth_request(
 def test_create_polls_with_backoff_until_connected_when_pending(
     stubber: Stubber, prov: AppAuthorizationConnectionProvider, no_sleep: list[float]
 ) -> None:
+    read_first(stubber)
     stubber.add_response("connect_app_authorization", summary("PendingConnect"), connect_params())
     for status in ("PendingConnect", "PendingConnect", "Connected"):
         stubber.add_response("get_app_authorization", authorization(status), identifiers_params())
@@ -90,6 +96,7 @@ def test_create_polls_with_backoff_until_connected_when_pending(
 def test_create_fails_after_the_timeout_naming_authorization_status_and_timeout(
     spare_stubber: Stubber, prov: AppAuthorizationConnectionProvider, no_sleep: list[float]
 ) -> None:
+    read_first(spare_stubber)
     spare_stubber.add_response(
         "connect_app_authorization", summary("PendingConnect"), connect_params()
     )
@@ -107,6 +114,7 @@ def test_create_fails_after_the_timeout_naming_authorization_status_and_timeout(
 def test_create_fails_on_connection_validation_failed_with_uuid_app_and_remedy(
     stubber: Stubber, prov: AppAuthorizationConnectionProvider
 ) -> None:
+    read_first(stubber)
     stubber.add_client_error(
         "connect_app_authorization",
         "ValidationException",
@@ -134,6 +142,7 @@ def test_create_adopts_an_already_connected_authorization_when_connect_fails(
     prov: AppAuthorizationConnectionProvider,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
+    read_first(stubber)
     stubber.add_client_error(
         "connect_app_authorization", "ValidationException", "code already used", 400
     )
@@ -149,6 +158,7 @@ def test_create_adopts_an_already_connected_authorization_when_connect_fails(
 def test_create_error_is_one_line_and_hides_the_code_even_if_aws_echoes_it(
     stubber: Stubber, prov: AppAuthorizationConnectionProvider
 ) -> None:
+    read_first(stubber)
     stubber.add_client_error(
         "connect_app_authorization", "AccessDeniedException", f"denied for {CODE}", 403
     )
@@ -169,7 +179,7 @@ def test_create_reports_a_missing_authorization_without_adopting(
     stubber: Stubber, prov: AppAuthorizationConnectionProvider
 ) -> None:
     stubber.add_client_error(
-        "connect_app_authorization", "ResourceNotFoundException", "no such authorization", 404
+        "get_app_authorization", "ResourceNotFoundException", "no such authorization", 404
     )
     with pytest.raises(ConnectionFailed, match=r"ResourceNotFoundException.*region"):
         prov.create(oauth_inputs())
@@ -179,6 +189,7 @@ def test_create_uses_the_region_of_the_arns(
     stubber: Stubber, prov: AppAuthorizationConnectionProvider, regions_asked: list[str]
 ) -> None:
     arn_west = AUTHORIZATION_ARN.replace("us-east-1", "eu-west-1")
+    read_first(stubber)
     stubber.add_response("connect_app_authorization", summary("Connected"))
     prov.create({**oauth_inputs(), "app_authorization_identifier": arn_west})
     assert regions_asked == ["eu-west-1"]

@@ -10,7 +10,7 @@ from pulumi.dynamic import Config, ConfigureRequest
 from pulumi.dynamic.dynamic import serialize_provider
 
 from appfabric_connect import AppAuthorizationConnectionProvider
-from tests.unit.aws_stub import CODE, connect_params, oauth_inputs, summary
+from tests.unit.aws_stub import CODE, connect_params, oauth_inputs, read_first, summary
 
 
 def blob(provider: AppAuthorizationConnectionProvider) -> bytes:
@@ -31,6 +31,7 @@ def test_the_provider_holds_no_client_or_secret_after_use(
     stubber: Stubber, prov: AppAuthorizationConnectionProvider
 ) -> None:
     prov.configure(ConfigureRequest(Config({"aws:region": "us-east-1"}, "p")))
+    read_first(stubber)
     stubber.add_response("connect_app_authorization", summary("Connected"), connect_params())
     prov.create(oauth_inputs())
     data = blob(prov)

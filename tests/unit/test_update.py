@@ -14,10 +14,12 @@ from tests.unit.aws_stub import (
     AUTHORIZATION,
     AUTHORIZATION_ARN,
     CODE,
+    WHEN,
     authorization,
     connect_params,
     identifiers_params,
     oauth_inputs,
+    read_first,
     summary,
 )
 
@@ -30,6 +32,7 @@ def olds(**changes: Any) -> dict[str, Any]:
         "app": "SLACK",
         "auth_url": AUTH_URL,
         "code_fingerprint": fingerprint(CODE),
+        "updated_at": WHEN.isoformat(),
     }
     del state["auth_request"]
     return {**state, **changes}
@@ -68,6 +71,7 @@ def test_update_of_oauth2_without_a_code_says_a_code_is_needed(
 def test_update_reconnects_with_a_new_code_and_stores_its_fingerprint(
     stubber: Stubber, prov: AppAuthorizationConnectionProvider
 ) -> None:
+    read_first(stubber, "Connected")  # unchanged since the state saw it: a deliberate rotation
     stubber.add_response(
         "connect_app_authorization", summary("Connected"), connect_params("fresh-code")
     )
