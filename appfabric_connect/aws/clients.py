@@ -5,41 +5,44 @@ from __future__ import annotations
 import functools
 import os
 import threading
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import boto3
 import botocore.exceptions
+import botocore.session
 from botocore.config import Config
 
-from . import retries
+from . import account_guard, identity, retries, transport
+from .identity import ConfigurationError
+from .settings import (
+    DEFAULT_MAX_ATTEMPTS,
+    RETRY_MODES,
+    AssumeRole,
+    AwsSettings,
+    RetryMode,
+    Secret,
+    WebIdentity,
+)
 
 if TYPE_CHECKING:
     from mypy_boto3_appfabric import AppFabricClient
 
-DEFAULT_MAX_ATTEMPTS = 10  # in all, the first try included
+__all__ = [
+    "DEFAULT_MAX_ATTEMPTS",
+    "RETRY_MODES",
+    "AssumeRole",
+    "AwsSettings",
+    "ConfigurationError",
+    "RetryMode",
+    "Secret",
+    "WebIdentity",
+]
+
 CONFIG_ENDPOINT = "appfabric-connect:endpoint"
 CONFIG_CONNECT_TIMEOUT = "appfabric-connect:connectTimeout"
 CONFIG_RETRY_MODE = "appfabric-connect:retryMode"
 CONFIG_MAX_ATTEMPTS = "appfabric-connect:maxAttempts"
-RetryMode = Literal["standard", "adaptive"]
-RETRY_MODES: tuple[RetryMode, ...] = ("standard", "adaptive")
-USER_AGENT = "appfabric-connect"
-
-
-@dataclass(frozen=True)
-class AwsSettings:
-    """Where and how to call AppFabric; from stack config (``aws:region``, ``aws:profile``, …)."""
-
-    region: str | None = None
-    profile: str | None = None
-    endpoint_url: str | None = None
-    retry_mode: RetryMode = "standard"
-    max_attempts: int = DEFAULT_MAX_ATTEMPTS
-
-
-class ConfigurationError(Exception):
-    """Something the user must set before AppFabric can be called."""
+USER_AGENT = transport.USER_AGENT
 
 
 _clients: dict[tuple[AwsSettings, str], AppFabricClient] = {}
@@ -50,17 +53,23 @@ def default_region(settings: AwsSettings) -> str | None:
     """``aws:region``, then boto3's chain (AWS_DEFAULT_REGION, the profile), then AWS_REGION."""
     if settings.region:
         return settings.region
-    return _chain_region(settings.profile, tuple(os.environ.get(name) for name in _REGION_ENV))
+    environment = tuple(os.environ.get(name) for name in _REGION_ENV)
+    return _chain_region(settings.profile, settings.shared_config_file, environment)
 
 
 _REGION_ENV = ("AWS_DEFAULT_REGION", "AWS_REGION", "AWS_PROFILE", "AWS_CONFIG_FILE")
 
 
 @functools.lru_cache(maxsize=16)
-def _chain_region(profile: str | None, _env: tuple[str | None, ...]) -> str | None:
+def _chain_region(
+    profile: str | None, config_file: str | None, _env: tuple[str | None, ...]
+) -> str | None:
     # Cached per profile and environment: a boto3 Session costs ~15 ms, and diff asks per resource.
+    core = botocore.session.Session()
+    if config_file:
+        core.set_config_variable("config_file", config_file)
     try:
-        region = boto3.session.Session(profile_name=profile).region_name
+        region = boto3.session.Session(botocore_session=core, profile_name=profile).region_name
     except botocore.exceptions.ProfileNotFound as error:
         raise ConfigurationError(f"{error}: fix `aws:profile` or AWS_PROFILE") from None
     # boto3 ignores AWS_REGION, which pulumi-aws and the other AWS SDKs read.
@@ -68,39 +77,47 @@ def _chain_region(profile: str | None, _env: tuple[str | None, ...]) -> str | No
 
 
 def client(settings: AwsSettings, region: str) -> AppFabricClient:
-    """A client for ``region``, created once per process and settings (clients are thread-safe)."""
+    """A client for ``region``, created once per process and settings (clients are thread-safe).
+
+    Its identity is resolved first (roles assumed, the account checked against
+    ``aws:allowedAccountIds``): a failure there is a ConfigurationError, before any AppFabric call.
+    """
     key = (settings, region)
     with _lock:
         cached = _clients.get(key)
         if cached is None:
-            cached = _clients[key] = _new_client(settings, region)
+            session = identity.session(settings)
+            account_guard.check(settings, session)
+            cached = _clients[key] = _new_client(settings, session, region)
         return cached
 
 
 def clear_clients() -> None:
+    """Forgets every client, session and checked account of this process."""
     with _lock:
         _clients.clear()
+    identity.clear_sessions()
+    account_guard.clear_accounts()
 
 
-def _new_client(settings: AwsSettings, region: str) -> AppFabricClient:
-    try:
-        session = boto3.session.Session(profile_name=settings.profile)
-    except botocore.exceptions.ProfileNotFound as error:
-        raise ConfigurationError(f"{error}: fix `aws:profile` or AWS_PROFILE") from None
-    new = session.client(
+def _new_client(
+    settings: AwsSettings, session: botocore.session.Session, region: str
+) -> AppFabricClient:
+    new = boto3.session.Session(botocore_session=session).client(
         "appfabric",
         region_name=region,
         # None lets boto3 use AWS_ENDPOINT_URL_APPFABRIC / AWS_ENDPOINT_URL itself.
         endpoint_url=settings.endpoint_url,
-        config=Config(
-            retries={"mode": settings.retry_mode, "total_max_attempts": settings.max_attempts},
-            user_agent_extra=USER_AGENT,
-            connect_timeout=10,
-            read_timeout=60,
-            max_pool_connections=16,
-            # check() has validated every input against this same model before any call;
-            # botocore's second pass costs ~0.3 ms of CPU per call under the provider's GIL.
-            parameter_validation=False,
+        verify=transport.verify(settings),
+        config=transport.client_config(settings, settings.endpoint_url).merge(
+            Config(
+                connect_timeout=10,
+                read_timeout=60,
+                max_pool_connections=16,
+                # check() has validated every input against this same model before any call;
+                # botocore's second pass costs ~0.3 ms of CPU per call under the provider's GIL.
+                parameter_validation=False,
+            )
         ),
     )
     new.meta.events.register(

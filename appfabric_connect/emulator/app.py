@@ -53,8 +53,8 @@ class EmulatorApp:
         headers["x-amzn-RequestId"] = str(uuid.uuid4())
         return Response(status, headers, body)
 
-    def _signing_region(self, request: Request) -> str:
-        """Region of the SigV4 credential scope; the signature itself is not verified."""
+    def _credential_scope(self, request: Request) -> tuple[str, str]:
+        """Access key ID and region of the SigV4 credential scope; the signature is not checked."""
         authorization = request.headers.get("authorization", "")
         if authorization.startswith("AWS4-HMAC-SHA256 "):
             scope = _CREDENTIAL.search(authorization)
@@ -70,7 +70,7 @@ class EmulatorApp:
         service = appfabric_model().signing_name
         if scope[4] != service:
             raise AccessDeniedException(f"Credential should be scoped to service '{service}'")
-        return scope[3] or self.region
+        return scope[1], scope[3] or self.region
 
     def _call(self, request: Request) -> tuple[int, dict[str, str], bytes]:
         matched = match_route(request.method, request.path)
@@ -85,7 +85,8 @@ class EmulatorApp:
         faults.record_call(route.operation)
         if faults.latency_s > 0:
             time.sleep(faults.latency_s)
-        region = self._signing_region(request)
+        access_key, region = self._credential_scope(request)
+        faults.record_caller(route.operation, access_key)
         fault = faults.draw()
         if fault is not None:
             raise fault

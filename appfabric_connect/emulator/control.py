@@ -1,4 +1,4 @@
-"""Control API under /_emulator/ for tests and demos: reset, forced status, faults, call counts."""
+"""Control API under /_emulator/ for tests and demos: reset, status, faults, calls and callers."""
 
 from __future__ import annotations
 
@@ -75,6 +75,10 @@ def _calls(backend: AppFabricBackend, request: Request, args: list[str]) -> Any:
     return backend.faults.call_counts()
 
 
+def _callers(backend: AppFabricBackend, request: Request, args: list[str]) -> Any:
+    return backend.faults.caller_list()
+
+
 def _reset_calls(backend: AppFabricBackend, request: Request, args: list[str]) -> Any:
     backend.faults.reset_calls()
     return {"status": "ok"}
@@ -90,6 +94,7 @@ ROUTES: tuple[tuple[str, tuple[str, ...], Handler], ...] = (
     ("POST", ("faults",), _set_faults),
     ("GET", ("calls",), _calls),
     ("POST", ("calls", "reset"), _reset_calls),
+    ("GET", ("callers",), _callers),
 )
 
 

@@ -79,6 +79,15 @@ class EmulatorControl:
         result: dict[str, int] = self._call("GET", "calls")
         return result
 
+    def callers(self) -> list[dict[str, str]]:
+        """Each AppFabric call so far: ``{"operation", "accessKeyId"}`` (SigV4's), in order."""
+        result: list[dict[str, str]] = self._call("GET", "callers")
+        return result
+
+    def caller_keys(self) -> set[str]:
+        """The access key IDs that signed the AppFabric calls so far."""
+        return {caller["accessKeyId"] for caller in self.callers()}
+
     def reset_calls(self) -> None:
         self._call("POST", "calls/reset")
 

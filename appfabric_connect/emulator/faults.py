@@ -49,12 +49,14 @@ class Faults:
         self.settings = FaultSettings()
         self.random = random.Random()
         self.calls: Counter[str] = Counter()
+        self.callers: list[dict[str, str]] = []
 
     def reset(self) -> None:
         with self._lock:
             self.settings = FaultSettings()
             self.random = random.Random()
             self.calls.clear()
+            self.callers.clear()
 
     def update(self, changes: Mapping[str, Any]) -> dict[str, Any]:
         with self._lock:
@@ -71,6 +73,15 @@ class Faults:
         with self._lock:
             self.calls[operation] += 1
 
+    def record_caller(self, operation: str, access_key_id: str) -> None:
+        with self._lock:
+            self.callers.append({"operation": operation, "accessKeyId": access_key_id})
+
+    def caller_list(self) -> list[dict[str, str]]:
+        """Who made each call, in order: the operation and the SigV4 access key ID."""
+        with self._lock:
+            return [dict(caller) for caller in self.callers]
+
     def call_counts(self) -> dict[str, int]:
         with self._lock:
             return dict(self.calls)
@@ -78,6 +89,7 @@ class Faults:
     def reset_calls(self) -> None:
         with self._lock:
             self.calls.clear()
+            self.callers.clear()
 
     @property
     def latency_s(self) -> float:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol, cast
 
 from pulumi.dynamic import CheckFailure
 
-from ..aws import clients
+from ..aws import clients, provider_args
 from ..aws.clients import (
     CONFIG_CONNECT_TIMEOUT,
     CONFIG_ENDPOINT,
@@ -36,9 +37,15 @@ class StackConfig(Protocol):
 
 
 def read_config(config: StackConfig) -> ProviderConfig:
-    """Reads ``aws:region``, ``aws:profile``, ``appfabric-connect:*``; bad values are problems."""
+    """Reads every ``aws:*`` key (pulumi-aws's meaning) and ``appfabric-connect:*``.
+
+    Bad values and unsupported keys are problems, which ``check`` reports.
+    """
     problems: list[CheckFailure] = []
-    retry_mode = config.get(CONFIG_RETRY_MODE) or "standard"
+    aws, aws_problems = provider_args.read(_aws_keys(config))
+    problems += [CheckFailure(p.key, p.reason) for p in aws_problems]
+    aws_retry_mode = aws.pop("retry_mode")
+    retry_mode = config.get(CONFIG_RETRY_MODE) or aws_retry_mode or "standard"
     if retry_mode not in clients.RETRY_MODES:
         problems.append(
             CheckFailure(CONFIG_RETRY_MODE, f"must be one of {', '.join(clients.RETRY_MODES)}")
@@ -47,13 +54,29 @@ def read_config(config: StackConfig) -> ProviderConfig:
     max_attempts = _positive_number(config.get(CONFIG_MAX_ATTEMPTS), CONFIG_MAX_ATTEMPTS, problems)
     timeout = _positive_number(config.get(CONFIG_CONNECT_TIMEOUT), CONFIG_CONNECT_TIMEOUT, problems)
     settings = AwsSettings(
-        region=config.get("aws:region") or None,
-        profile=config.get("aws:profile") or None,
-        endpoint_url=config.get(CONFIG_ENDPOINT) or None,
-        retry_mode=cast(clients.RetryMode, retry_mode),
-        max_attempts=int(max_attempts or clients.DEFAULT_MAX_ATTEMPTS),
+        **{
+            **aws,
+            "endpoint_url": config.get(CONFIG_ENDPOINT) or aws["endpoint_url"],
+            "retry_mode": cast(clients.RetryMode, retry_mode),
+            "max_attempts": int(
+                max_attempts or aws["max_attempts"] or clients.DEFAULT_MAX_ATTEMPTS
+            ),
+        }
     )
     return ProviderConfig(settings, float(timeout or DEFAULT_CONNECT_TIMEOUT), problems)
+
+
+def _aws_keys(config: StackConfig) -> dict[str, Any]:
+    """Every ``aws:`` key of the stack config, without its namespace."""
+    # Pulumi quirk: the dynamic provider's Config offers get() only; its values are in _props.
+    values = getattr(config, "_props", None)
+    if not isinstance(values, Mapping):
+        values = {f"aws:{key}": config.get(f"aws:{key}") for key in provider_args.SUPPORTED}
+    return {
+        key.removeprefix("aws:"): value
+        for key, value in values.items()
+        if key.startswith("aws:") and value is not None
+    }
 
 
 def _positive_number(value: Any, key: str, problems: list[CheckFailure]) -> float | None:

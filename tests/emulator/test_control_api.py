@@ -1,4 +1,4 @@
-"""Control API under /_emulator/: reset, forced status, faults, call counts."""
+"""Control API under /_emulator/: reset, forced status, faults, call counts and callers."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from appfabric_connect.emulator import EmulatorControl, EmulatorControlError, EmulatorServer
+from tests.support.appfabric import TEST_ACCESS_KEY
 
 from .helpers import CONSOLE_REDIRECT, code_of, error, ids_of, raw, status_of
 
@@ -243,6 +244,37 @@ def test_reset_calls_resets_only_the_counts(
     assert emulator_control.calls() == {}
     assert emulator_control.faults()["latency_ms"] == 1
     assert appfabric.list_app_bundles()["appBundleSummaryList"] == [{"arn": bundle_arn}]
+
+
+def test_callers_name_the_access_key_that_signed_each_call(
+    appfabric_factory: Callable[..., AppFabricClient],
+    emulator_control: EmulatorControl,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    appfabric_factory().list_app_bundles()
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "ASIASECONDCALLER")
+    appfabric_factory().create_app_bundle()
+    assert emulator_control.callers() == [
+        {"operation": "ListAppBundles", "accessKeyId": TEST_ACCESS_KEY},
+        {"operation": "CreateAppBundle", "accessKeyId": "ASIASECONDCALLER"},
+    ]
+    assert emulator_control.caller_keys() == {TEST_ACCESS_KEY, "ASIASECONDCALLER"}
+
+
+def test_unsigned_requests_have_no_caller(emulator_control: EmulatorControl) -> None:
+    raw(emulator_control.url, "GET", "/appbundles", region=None)
+    assert emulator_control.callers() == []
+
+
+def test_reset_calls_and_reset_forget_the_callers(
+    appfabric: AppFabricClient, emulator_control: EmulatorControl
+) -> None:
+    appfabric.list_app_bundles()
+    emulator_control.reset_calls()
+    assert emulator_control.callers() == []
+    appfabric.list_app_bundles()
+    emulator_control.reset()
+    assert emulator_control.callers() == []
 
 
 def test_faults_never_apply_to_the_control_api(emulator_control: EmulatorControl) -> None:

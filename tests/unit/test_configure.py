@@ -1,7 +1,8 @@
-"""configure: stack config sets region, profile, endpoint, retries and the connect timeout."""
+"""configure: stack config sets region, identity, endpoints, retries and the connect timeout."""
 
 from __future__ import annotations
 
+import pickle
 from typing import Any
 
 import pytest
@@ -10,7 +11,7 @@ from pulumi.dynamic import Config, ConfigureRequest
 
 from appfabric_connect import AppAuthorizationConnectionProvider, ConnectionFailed
 from appfabric_connect.aws import clients
-from tests.unit.aws_stub import authorization, connect_params, oauth_inputs, summary
+from tests.unit.aws_stub import authorization, connect_params, oauth_inputs, read_first, summary
 
 
 def configured(values: dict[str, str]) -> AppAuthorizationConnectionProvider:
@@ -64,6 +65,7 @@ def test_a_client_gets_the_configured_retry_mode_and_attempts(
 
 def stays_pending(stubber: Stubber) -> None:
     """Connect answers PendingConnect, and so does every later read."""
+    read_first(stubber)
     stubber.add_response("connect_app_authorization", summary("PendingConnect"), connect_params())
     for _ in range(20):
         stubber.add_response("get_app_authorization", authorization("PendingConnect"))
@@ -121,3 +123,141 @@ def test_an_unknown_aws_profile_is_one_clear_line(
     assert "nope" in message
     assert "fix `aws:profile` or AWS_PROFILE" in message
     assert "\n" not in message
+
+
+def settings_of(values: dict[str, str]) -> clients.AwsSettings:
+    return configured(values)._config.settings
+
+
+def failures_of(values: dict[str, str]) -> list[tuple[str, str]]:
+    result = configured(values).check({}, oauth_inputs())
+    return [(failure.property, failure.reason) for failure in result.failures]
+
+
+def test_objects_and_lists_set_with_path_arrive_as_json_and_become_the_identity() -> None:
+    # Exactly as `pulumi config set --path 'aws:assumeRoles[0].roleArn' …` reaches configure.
+    settings = settings_of(
+        {
+            "aws:assumeRoles": '[{"roleArn":"arn:aws:iam::111111111111:role/one",'
+            '"sessionName":"ci","duration":"1h30m","externalId":"x-1",'
+            '"tags":{"team":"platform"},"transitiveTagKeys":["team"]},'
+            '{"roleArn":"arn:aws:iam::222222222222:role/two"}]',
+            "aws:endpoints": '[{"sts":"http://127.0.0.1:5000","iam":"http://ignored"}]',
+            "aws:allowedAccountIds": "[222222222222, 12345678901]",
+            "aws:insecure": "true",
+            "aws:maxRetries": "3",
+            "aws:retryMode": "adaptive",
+            "aws:stsRegion": "eu-west-1",
+        }
+    )
+    assert settings.assume_roles == (
+        clients.AssumeRole(
+            role_arn="arn:aws:iam::111111111111:role/one",
+            session_name="ci",
+            duration_seconds=5400,
+            external_id="x-1",
+            tags=(("team", "platform"),),
+            transitive_tag_keys=("team",),
+        ),
+        clients.AssumeRole(role_arn="arn:aws:iam::222222222222:role/two"),
+    )
+    assert settings.sts_endpoint == "http://127.0.0.1:5000"
+    assert settings.allowed_account_ids == ("222222222222", "012345678901")
+    assert (settings.insecure, settings.max_attempts, settings.retry_mode) == (
+        True,
+        3,
+        "adaptive",
+    )
+    assert settings.sts_region == "eu-west-1"
+
+
+def test_appfabric_connect_settings_win_over_their_aws_equivalents() -> None:
+    settings = settings_of(
+        {
+            "aws:endpoints": '[{"appfabric":"http://aws-endpoints:1"}]',
+            "appfabric-connect:endpoint": "http://appfabric-connect:2",
+            "aws:maxRetries": "3",
+            "appfabric-connect:maxAttempts": "5",
+        }
+    )
+    assert (settings.endpoint_url, settings.max_attempts) == ("http://appfabric-connect:2", 5)
+    assert settings_of({"aws:endpoints": '[{"appfabric":"http://a:1"}]'}).endpoint_url == (
+        "http://a:1"
+    )
+
+
+def test_an_unsupported_identity_key_fails_check_in_one_line_naming_it() -> None:
+    assert failures_of({"aws:ec2MetadataServiceEndpoint": "http://169.254.169.254"}) == [
+        (
+            "aws:ec2MetadataServiceEndpoint",
+            "is not supported by appfabric-connect (it would change the identity)",
+        )
+    ]
+
+
+def test_an_unknown_aws_key_fails_check_rather_than_being_ignored() -> None:
+    assert failures_of({"aws:assumeRoleArn": "arn:aws:iam::111111111111:role/x"}) == [
+        ("aws:assumeRoleArn", "is not a pulumi-aws provider setting that appfabric-connect knows")
+    ]
+
+
+def test_keys_that_do_not_apply_to_connections_are_accepted() -> None:
+    assert (
+        failures_of(
+            {
+                "aws:defaultTags": '{"tags":{"team":"platform"}}',
+                "aws:ignoreTags": '{"keys":["x"]}',
+                "aws:s3UsePathStyle": "true",
+                "aws:skipMetadataApiCheck": "false",
+            }
+        )
+        == []
+    )
+
+
+def test_bad_identity_values_fail_check_naming_the_exact_key() -> None:
+    assert sorted(
+        failures_of(
+            {
+                "aws:assumeRoles": '[{"roleArn":"arn:aws:iam::111111111111:role/a",'
+                '"duration":"5m"},{"sessionName":"no-arn"}]',
+                "aws:accessKey": "AKIAONLYHALF",
+                "aws:forbiddenAccountIds": '["12345"]',
+            }
+        )
+    ) == [
+        (
+            "aws:assumeRoles[0].duration",
+            "must be a duration between 15m and 12h such as \"1h\", got '5m'",
+        ),
+        ("aws:assumeRoles[1].roleArn", "is required: the ARN of the IAM role to assume"),
+        ("aws:forbiddenAccountIds", "must hold 12-digit AWS account IDs, got '12345'"),
+        ("aws:secretKey", "aws:accessKey and aws:secretKey must be set together"),
+    ]
+
+
+def test_an_unknown_region_fails_check_unless_region_validation_is_skipped() -> None:
+    assert failures_of({"aws:region": "moon-base-1"}) == [
+        (
+            "aws:region",
+            "'moon-base-1' is not an AWS region (set aws:skipRegionValidation to true for one "
+            "botocore does not know yet)",
+        )
+    ]
+    assert failures_of({"aws:region": "moon-base-1", "aws:skipRegionValidation": "true"}) == []
+
+
+def test_secret_settings_are_never_shown_nor_pickled() -> None:
+    settings = settings_of(
+        {
+            "aws:accessKey": "AKIAUNITTEST",
+            "aws:secretKey": "unit-secret-key-must-not-show",
+            "aws:assumeRoleWithWebIdentity": '{"roleArn":"arn:aws:iam::1:role/w",'
+            '"webIdentityToken":"oidc-token-must-not-show"}',
+        }
+    )
+    assert "must-not-show" not in repr(settings)
+    with pytest.raises(TypeError, match="never pickled"):
+        pickle.dumps(settings)
+    blob = pickle.dumps(configured({"aws:secretKey": "unit-secret-key-must-not-show"}))
+    assert b"must-not-show" not in blob

@@ -1,0 +1,119 @@
+"""Typed values from pulumi-aws settings: JSON objects and lists, booleans, accounts, durations."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..quoting import quoted
+from .settings import Secret
+
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)(h|m|s|ms|us|µs|ns)")
+_DURATION_UNITS = {"h": 3600.0, "m": 60.0, "s": 1.0, "ms": 1e-3, "us": 1e-6, "µs": 1e-6, "ns": 1e-9}
+
+
+@dataclass(frozen=True)
+class Problem:
+    key: str  # e.g. aws:assumeRoles[1].roleArn
+    reason: str
+
+
+class Reader:
+    """Reads one mapping of pulumi-aws settings (camelCase names), collecting problems."""
+
+    def __init__(self, values: Mapping[str, Any], prefix: str) -> None:
+        self.values = values
+        self.prefix = prefix
+        self.problems: list[Problem] = []
+
+    def fail(self, key: str, reason: str) -> None:
+        self.problems.append(Problem(f"{self.prefix}{key}", reason))
+
+    def raw(self, key: str) -> Any:
+        value = self.values.get(key)
+        if isinstance(value, str) and value[:1] in ("[", "{"):
+            # Pulumi quirk: object and list config (`pulumi config set --path`) reaches a
+            # dynamic provider as a JSON string.
+            try:
+                return json.loads(value)
+            except ValueError:
+                self.fail(key, f"must be valid JSON, got {quoted(value)}")
+                return None
+        return None if value == "" else value
+
+    def string(self, key: str, value: Any = None, *, given: bool = False) -> str | None:
+        value = value if given else self.raw(key)
+        if value is None or isinstance(value, str):
+            return value
+        self.fail(key, f"must be a string, got {quoted(value)}")
+        return None
+
+    def boolean(self, key: str) -> bool | None:
+        value = self.raw(key)
+        if value is None or isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in ("true", "false"):
+            return value.lower() == "true"
+        self.fail(key, f"must be true or false, got {quoted(value)}")
+        return None
+
+    def integer(self, key: str) -> int | None:
+        value = self.raw(key)
+        if value is None:
+            return None
+        try:
+            number = int(str(value))
+        except ValueError:
+            number = 0
+        if number <= 0:
+            self.fail(key, f"must be a positive whole number, got {quoted(value)}")
+            return None
+        return number
+
+    def strings(self, key: str, value: Any = None, *, given: bool = False) -> tuple[str, ...]:
+        value = value if given else self.raw(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+            self.fail(key, f"must be a list of strings, got {quoted(value)}")
+            return ()
+        return tuple(str(v) for v in value)
+
+    def accounts(self, key: str) -> tuple[str, ...]:
+        value = self.raw(key)
+        # Pulumi quirk: `pulumi config set --path 'aws:allowedAccountIds[0]' 012345678901`
+        # stores a number, so its leading zeros are lost on the way: pad numbers back.
+        if isinstance(value, list):
+            value = [str(v).zfill(12) if isinstance(v, int) else v for v in value]
+        ids = self.strings(key, value, given=True)
+        for account in ids:
+            if not re.fullmatch(r"\d{12}", account):
+                self.fail(key, f"must hold 12-digit AWS account IDs, got {quoted(account)}")
+        return ids
+
+    def secret(self, key: str) -> Secret | None:
+        value = self.raw(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.fail(key, "must be a string")
+            return None
+        return Secret(value)
+
+    def duration(self, key: str, value: Any) -> int | None:
+        """A Go duration ("1h", "15m", "3600s", "1h30m"), between 15 minutes and 12 hours."""
+        if value is None or value == "":
+            return None
+        text = str(value)
+        parts = _DURATION_PART.findall(text)
+        if parts and "".join(n + u for n, u in parts) == text:
+            seconds = int(sum(float(n) * _DURATION_UNITS[u] for n, u in parts))
+            if 900 <= seconds <= 43200:
+                return seconds
+        self.fail(key, f'must be a duration between 15m and 12h such as "1h", got {quoted(value)}')
+        return None

@@ -1,0 +1,258 @@
+"""pulumi-aws's provider settings (``aws:*`` stack config), with its meaning, as AwsSettings."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import botocore.session
+
+from ..quoting import quoted
+from .config_values import Problem, Reader
+from .settings import RETRY_MODES, AssumeRole, Secret, WebIdentity
+
+# Keys of pulumi-aws's ProviderArgs that do not touch an AppFabric connection's identity,
+# account or endpoint: accepted, and listed in the README as not applicable.
+NOT_APPLICABLE = (
+    "defaultTags",
+    "ignoreTags",
+    "s3UsePathStyle",
+    "s3UsEast1RegionalEndpoint",
+    "skipMetadataApiCheck",
+    "skipRequestingAccountId",
+    "tagPolicyCompliance",
+    "tokenBucketRateLimiterCapacity",
+    "userAgents",
+)
+# Keys that would change the identity and that this provider does not implement.
+UNSUPPORTED = ("ec2MetadataServiceEndpoint", "ec2MetadataServiceEndpointMode")
+
+
+def read(values: Mapping[str, Any], prefix: str = "aws:") -> tuple[dict[str, Any], list[Problem]]:
+    """AwsSettings keyword arguments from pulumi-aws settings, and every problem with them."""
+    r = Reader(values, prefix)
+    for key in values:
+        if key in UNSUPPORTED:
+            r.fail(key, "is not supported by appfabric-connect (it would change the identity)")
+        elif key not in _KNOWN:
+            r.fail(key, "is not a pulumi-aws provider setting that appfabric-connect knows")
+    endpoints = _endpoints(r)
+    shared_config = _one_file(r, "sharedConfigFiles")
+    shared_credentials = _one_file(r, "sharedCredentialsFiles")
+    settings: dict[str, Any] = {
+        "region": r.string("region"),
+        "profile": r.string("profile"),
+        "shared_config_file": shared_config,
+        "shared_credentials_file": shared_credentials,
+        "access_key": r.secret("accessKey"),
+        "secret_key": r.secret("secretKey"),
+        "token": r.secret("token"),
+        "assume_roles": _assume_roles(r),
+        "web_identity": _web_identity(r),
+        "sts_endpoint": endpoints.get("sts"),
+        "sts_region": r.string("stsRegion"),
+        "allowed_account_ids": r.accounts("allowedAccountIds"),
+        "forbidden_account_ids": r.accounts("forbiddenAccountIds"),
+        "validate_credentials": r.boolean("skipCredentialsValidation") is False,
+        "ca_bundle": r.string("customCaBundle"),
+        "insecure": bool(r.boolean("insecure")),
+        "http_proxy": r.string("httpProxy"),
+        "https_proxy": r.string("httpsProxy"),
+        "no_proxy": r.string("noProxy"),
+        "use_fips_endpoint": r.boolean("useFipsEndpoint"),
+        "use_dualstack_endpoint": r.boolean("useDualstackEndpoint"),
+    }
+    if bool(settings["access_key"]) != bool(settings["secret_key"]):
+        r.fail("secretKey" if settings["access_key"] else "accessKey", _KEY_PAIR)
+    if settings["allowed_account_ids"] and settings["forbidden_account_ids"]:
+        r.fail("forbiddenAccountIds", "cannot be set with aws:allowedAccountIds")
+    retry_mode = r.string("retryMode")
+    if retry_mode is not None and retry_mode not in RETRY_MODES:
+        r.fail("retryMode", f"must be one of {', '.join(RETRY_MODES)}")
+        retry_mode = None
+    settings["retry_mode"] = retry_mode
+    settings["max_attempts"] = r.integer("maxRetries")
+    settings["endpoint_url"] = endpoints.get("appfabric")
+    if not r.boolean("skipRegionValidation"):
+        for key in ("region", "stsRegion"):
+            region = r.string(key)
+            if region and not _known_region(region):
+                r.fail(key, f"{quoted(region)} is not an AWS region ({_SKIP_REGION})")
+    return settings, r.problems
+
+
+_KEY_PAIR = "aws:accessKey and aws:secretKey must be set together"
+_SKIP_REGION = "set aws:skipRegionValidation to true for one botocore does not know yet"
+
+
+def _endpoints(r: Reader) -> dict[str, str]:
+    value = r.raw("endpoints")
+    if value is None:
+        return {}
+    entries = value if isinstance(value, list) else [value]
+    found: dict[str, str] = {}
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            r.fail(f"endpoints[{index}]", "must be an object such as {sts: URL}")
+            continue
+        for service in ("appfabric", "sts"):
+            url = r.string(f"endpoints[{index}].{service}", entry.get(service), given=True)
+            if url:
+                found[service] = url
+    return found
+
+
+def _one_file(r: Reader, key: str) -> str | None:
+    files = r.strings(key)
+    if len(files) > 1:
+        r.fail(key, "takes one file here (botocore reads one config and one credentials file)")
+    return files[0] if files else None
+
+
+def _assume_roles(r: Reader) -> tuple[AssumeRole, ...]:
+    chain, single = r.raw("assumeRoles"), r.raw("assumeRole")
+    if chain is not None and single is not None:
+        r.fail("assumeRole", "cannot be set with aws:assumeRoles: put the role in the list")
+    key, entries = ("assumeRoles", chain) if chain is not None else ("assumeRole", single)
+    if entries is None:
+        return ()
+    if key == "assumeRole":
+        entries = [entries]
+    if not isinstance(entries, list):
+        r.fail(key, "must be a list of {roleArn, …} objects")
+        return ()
+    roles = [
+        _role(r, key if key == "assumeRole" else f"{key}[{i}]", e) for i, e in enumerate(entries)
+    ]
+    return tuple(role for role in roles if role is not None)
+
+
+def _role(r: Reader, key: str, entry: Any) -> AssumeRole | None:
+    if not isinstance(entry, dict):
+        r.fail(key, "must be an object with a roleArn")
+        return None
+    _unknown_fields(r, key, entry, _ROLE_FIELDS)
+    role_arn = r.string(f"{key}.roleArn", entry.get("roleArn"), given=True)
+    if not role_arn:
+        r.fail(f"{key}.roleArn", "is required: the ARN of the IAM role to assume")
+        return None
+    tags = entry.get("tags") or {}
+    if not isinstance(tags, dict):
+        r.fail(f"{key}.tags", "must be an object of tag names and values")
+        tags = {}
+    return AssumeRole(
+        role_arn=role_arn,
+        session_name=r.string(f"{key}.sessionName", entry.get("sessionName"), given=True),
+        external_id=r.string(f"{key}.externalId", entry.get("externalId"), given=True),
+        duration_seconds=r.duration(f"{key}.duration", entry.get("duration")),
+        policy=r.string(f"{key}.policy", entry.get("policy"), given=True),
+        policy_arns=r.strings(f"{key}.policyArns", entry.get("policyArns"), given=True),
+        tags=tuple(sorted((str(k), str(v)) for k, v in tags.items())),
+        transitive_tag_keys=r.strings(
+            f"{key}.transitiveTagKeys", entry.get("transitiveTagKeys"), given=True
+        ),
+        source_identity=r.string(f"{key}.sourceIdentity", entry.get("sourceIdentity"), given=True),
+    )
+
+
+def _web_identity(r: Reader) -> WebIdentity | None:
+    key = "assumeRoleWithWebIdentity"
+    entry = r.raw(key)
+    if entry is None:
+        return None
+    if not isinstance(entry, dict):
+        r.fail(key, "must be an object with a roleArn and a webIdentityToken(File)")
+        return None
+    _unknown_fields(r, key, entry, _WEB_FIELDS)
+    role_arn = r.string(f"{key}.roleArn", entry.get("roleArn"), given=True)
+    token = r.string(f"{key}.webIdentityToken", entry.get("webIdentityToken"), given=True)
+    token_file = r.string(
+        f"{key}.webIdentityTokenFile", entry.get("webIdentityTokenFile"), given=True
+    )
+    if not role_arn:
+        r.fail(f"{key}.roleArn", "is required: the ARN of the IAM role to assume")
+    if not token and not token_file:
+        r.fail(f"{key}.webIdentityTokenFile", "or webIdentityToken is required")
+    if not role_arn or not (token or token_file):
+        return None
+    return WebIdentity(
+        role_arn=role_arn,
+        session_name=r.string(f"{key}.sessionName", entry.get("sessionName"), given=True),
+        token=Secret(token) if token else None,
+        token_file=token_file,
+        duration_seconds=r.duration(f"{key}.duration", entry.get("duration")),
+        policy=r.string(f"{key}.policy", entry.get("policy"), given=True),
+        policy_arns=r.strings(f"{key}.policyArns", entry.get("policyArns"), given=True),
+    )
+
+
+def _unknown_fields(r: Reader, key: str, entry: Mapping[str, Any], known: tuple[str, ...]) -> None:
+    for name in entry:
+        if name not in known:
+            r.fail(f"{key}.{name}", f"is not a field of {key} (fields: {', '.join(known)})")
+
+
+@functools.cache
+def _regions() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+    session = botocore.session.get_session()
+    partitions = session.get_data("endpoints")["partitions"]
+    known = frozenset(region for p in partitions for region in p["regions"])
+    patterns = tuple(re.compile(p["regionRegex"]) for p in partitions)
+    return known, patterns
+
+
+def _known_region(region: str) -> bool:
+    known, patterns = _regions()
+    return region in known or any(p.match(region) for p in patterns)
+
+
+_ROLE_FIELDS = (
+    "roleArn",
+    "sessionName",
+    "externalId",
+    "duration",
+    "policy",
+    "policyArns",
+    "tags",
+    "transitiveTagKeys",
+    "sourceIdentity",
+)
+_WEB_FIELDS = (
+    "roleArn",
+    "sessionName",
+    "webIdentityToken",
+    "webIdentityTokenFile",
+    "duration",
+    "policy",
+    "policyArns",
+)
+SUPPORTED = (
+    "region",
+    "profile",
+    "sharedConfigFiles",
+    "sharedCredentialsFiles",
+    "accessKey",
+    "secretKey",
+    "token",
+    "assumeRoles",
+    "assumeRole",
+    "assumeRoleWithWebIdentity",
+    "endpoints",
+    "stsRegion",
+    "allowedAccountIds",
+    "forbiddenAccountIds",
+    "customCaBundle",
+    "httpProxy",
+    "httpsProxy",
+    "noProxy",
+    "insecure",
+    "useFipsEndpoint",
+    "useDualstackEndpoint",
+    "maxRetries",
+    "retryMode",
+    "skipCredentialsValidation",
+    "skipRegionValidation",
+)
+_KNOWN = frozenset((*SUPPORTED, *NOT_APPLICABLE, *UNSUPPORTED))

@@ -1,0 +1,124 @@
+"""What the provider calls AWS with: region, endpoints, identity, transport; frozen records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Literal, NoReturn
+
+DEFAULT_MAX_ATTEMPTS = 10  # in all, the first try included
+RetryMode = Literal["standard", "adaptive"]
+RETRY_MODES: tuple[RetryMode, ...] = ("standard", "adaptive")
+
+
+class Secret:
+    """A secret string (key, token): equal and hashable by value, never shown, never pickled."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('***')"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash((Secret, self._value))
+
+    def __reduce__(self) -> NoReturn:
+        raise TypeError("a Secret is never pickled: it lives in the provider process only")
+
+
+@dataclass(frozen=True)
+class AssumeRole:
+    """One hop of ``aws:assumeRoles`` (pulumi-aws's ``ProviderAssumeRoleArgs``)."""
+
+    role_arn: str
+    session_name: str | None = None
+    external_id: str | None = None
+    duration_seconds: int | None = None
+    policy: str | None = None
+    policy_arns: tuple[str, ...] = ()
+    tags: tuple[tuple[str, str], ...] = ()
+    transitive_tag_keys: tuple[str, ...] = ()
+    source_identity: str | None = None
+
+    def request(self) -> dict[str, Any]:
+        """Everything but RoleArn, as botocore's STS AssumeRole parameters."""
+        args: dict[str, Any] = {
+            "RoleSessionName": self.session_name,
+            "ExternalId": self.external_id,
+            "DurationSeconds": self.duration_seconds,
+            "Policy": self.policy,
+            "PolicyArns": [{"arn": arn} for arn in self.policy_arns] or None,
+            "Tags": [{"Key": k, "Value": v} for k, v in self.tags] or None,
+            "TransitiveTagKeys": list(self.transitive_tag_keys) or None,
+            "SourceIdentity": self.source_identity,
+        }
+        return {name: value for name, value in args.items() if value is not None}
+
+
+@dataclass(frozen=True)
+class WebIdentity:
+    """``aws:assumeRoleWithWebIdentity`` (``ProviderAssumeRoleWithWebIdentityArgs``)."""
+
+    role_arn: str
+    session_name: str | None = None
+    token: Secret | None = None
+    token_file: str | None = None
+    duration_seconds: int | None = None
+    policy: str | None = None
+    policy_arns: tuple[str, ...] = ()
+
+    def request(self) -> dict[str, Any]:
+        """Everything but RoleArn and the token, as STS AssumeRoleWithWebIdentity parameters."""
+        args: dict[str, Any] = {
+            "RoleSessionName": self.session_name,
+            "DurationSeconds": self.duration_seconds,
+            "Policy": self.policy,
+            "PolicyArns": [{"arn": arn} for arn in self.policy_arns] or None,
+        }
+        return {name: value for name, value in args.items() if value is not None}
+
+
+@dataclass(frozen=True)
+class AwsSettings:
+    """Where and how to call AppFabric, and as whom; from stack config (``aws:*``, …)."""
+
+    region: str | None = None
+    profile: str | None = None
+    endpoint_url: str | None = None
+    retry_mode: RetryMode = "standard"
+    max_attempts: int = DEFAULT_MAX_ATTEMPTS
+    shared_config_file: str | None = None
+    shared_credentials_file: str | None = None
+    access_key: Secret | None = None
+    secret_key: Secret | None = None
+    token: Secret | None = None
+    assume_roles: tuple[AssumeRole, ...] = ()
+    web_identity: WebIdentity | None = None
+    sts_endpoint: str | None = None
+    sts_region: str | None = None
+    allowed_account_ids: tuple[str, ...] = ()
+    forbidden_account_ids: tuple[str, ...] = ()
+    validate_credentials: bool = False
+    ca_bundle: str | None = None
+    insecure: bool = False
+    http_proxy: str | None = None
+    https_proxy: str | None = None
+    no_proxy: str | None = None
+    use_fips_endpoint: bool | None = None
+    use_dualstack_endpoint: bool | None = None
+
+    def identity(self) -> AwsSettings:
+        """These settings less the AppFabric endpoint: the key of one identity's credentials."""
+        return replace(self, endpoint_url=None)
+
+    @property
+    def checks_account(self) -> bool:
+        return bool(self.allowed_account_ids or self.forbidden_account_ids)
