@@ -7,15 +7,26 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .args import (
+        AppAuthorizationConnectionArgs,
+        AppAuthorizationConnectionArgsDict,
+        AppAuthorizationConnectionTenant,
+        AuthRequestArgs,
+        AuthRequestArgsDict,
+    )
     from .provider import AppAuthorizationConnectionProvider, ConnectionFailed
-    from .resource import AppAuthorizationConnection, AuthRequestArgs
+    from .resource import AppAuthorizationConnection
 
 __version__ = "0.2.0"
 
 __all__ = [
     "AppAuthorizationConnection",
+    "AppAuthorizationConnectionArgs",
+    "AppAuthorizationConnectionArgsDict",
     "AppAuthorizationConnectionProvider",
+    "AppAuthorizationConnectionTenant",
     "AuthRequestArgs",
+    "AuthRequestArgsDict",
     "ConnectionFailed",
     "__version__",
 ]
@@ -25,7 +36,11 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 _HOMES = {
     "AppAuthorizationConnection": ".resource",
-    "AuthRequestArgs": ".resource",
+    "AppAuthorizationConnectionArgs": ".args",
+    "AppAuthorizationConnectionArgsDict": ".args",
+    "AppAuthorizationConnectionTenant": ".args",
+    "AuthRequestArgs": ".args",
+    "AuthRequestArgsDict": ".args",
     "AppAuthorizationConnectionProvider": ".provider",
     "ConnectionFailed": ".provider",
 }

@@ -1,73 +1,85 @@
-"""The ``AppAuthorizationConnection`` resource and its ``AuthRequestArgs``."""
+"""The ``AppAuthorizationConnection`` resource, in pulumi-aws's shape."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 import pulumi
+import pulumi._types
 from pulumi.dynamic import Resource
 
-from . import schema
+from . import pulumi_aws_args, schema
+from .args import (
+    AppAuthorizationConnectionArgs,
+    AppAuthorizationConnectionArgsDict,
+    AppAuthorizationConnectionTenant,
+    AuthRequestArgs,
+    AuthRequestArgsDict,
+    AuthRequestInput,
+    TimeoutsInput,
+)
 from .provider import AppAuthorizationConnectionProvider
 
+__all__ = [
+    "AppAuthorizationConnection",
+    "AppAuthorizationConnectionArgs",
+    "AppAuthorizationConnectionArgsDict",
+    "AppAuthorizationConnectionTenant",
+    "AuthRequestArgs",
+    "AuthRequestArgsDict",
+]
 
-@dataclass
-class AuthRequestArgs:
-    """The OAuth2 ``authRequest``: the redirect URI and the code the app's consent page returned."""
-
-    redirect_uri: pulumi.Input[str]
-    code: pulumi.Input[str]
+IMPORT_REFUSED = (
+    "`import_` does not work for Python dynamic providers (pulumi/pulumi#16175). Write an import "
+    "file with `appfabric-connect import-file --bundle ARN` and run `pulumi import --file "
+    "import.json`, or declare the connection without `import_` and without `auth_request`: "
+    "`pulumi up` adopts an authorization that is already Connected."
+)
 
 
 class AppAuthorizationConnection(Resource, module="appfabric", name="AppAuthorizationConnection"):
     """An AppFabric app authorization, connected; its ``status`` is refreshed on every read.
 
     The resource id is the app authorization ARN. Deleting the resource leaves the authorization
-    as it is (AppFabric has no disconnect API).
+    as it is (AppFabric has no disconnect API). pulumi-aws's argument names (``app_bundle_arn``,
+    ``app_authorization_arn``, ``timeouts``) are accepted too and mean the same.
     """
 
-    app_bundle_identifier: pulumi.Output[str]
-    app_authorization_identifier: pulumi.Output[str]
-    region: pulumi.Output[str]
-    app_authorization_arn: pulumi.Output[str]
-    app_bundle_arn: pulumi.Output[str]
-    app: pulumi.Output[str]
-    tenant: pulumi.Output[dict[str, str]]
-    status: pulumi.Output[str]
-    updated_at: pulumi.Output[str]
-    created_at: pulumi.Output[str | None]
-    auth_type: pulumi.Output[str]
-    persona: pulumi.Output[str]
-    auth_url: pulumi.Output[str | None]
-    code_fingerprint: pulumi.Output[str | None]
-
+    @overload
     def __init__(
         self,
         resource_name: str,
+        args: AppAuthorizationConnectionArgs | AppAuthorizationConnectionArgsDict,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        resource_name: str,
+        opts: pulumi.ResourceOptions | None = None,
         *,
         app_bundle_identifier: pulumi.Input[str] | None = None,
         app_authorization_identifier: pulumi.Input[str] | None = None,
-        auth_request: pulumi.Input[AuthRequestArgs | dict[str, Any]] | None = None,
+        auth_request: pulumi.Input[AuthRequestInput] | None = None,
         region: pulumi.Input[str] | None = None,
         connect_timeout: pulumi.Input[float] | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-    ) -> None:
-        if opts is not None and opts.import_ is not None:
+        app_bundle_arn: pulumi.Input[str] | None = None,
+        app_authorization_arn: pulumi.Input[str] | None = None,
+        timeouts: pulumi.Input[TimeoutsInput] | None = None,
+    ) -> None: ...
+
+    def __init__(self, resource_name: str, *args: Any, **kwargs: Any) -> None:
+        given, opts = _arguments(args, kwargs)
+        if opts.import_ is not None:
             # Pulumi quirk (pulumi/pulumi#16175): on import the engine calls Read with no
             # properties at all, so the Python dynamic-provider server cannot find its provider.
-            raise pulumi.RunError(
-                f"{resource_name}: `import_` does not work for Python dynamic providers "
-                "(pulumi/pulumi#16175). Declare the connection without `import_` and without "
-                "`auth_request`: `pulumi up` adopts an authorization that is already Connected."
-            )
-        props: dict[str, Any] = {
-            "app_bundle_identifier": app_bundle_identifier,
-            "app_authorization_identifier": app_authorization_identifier,
-            "auth_request": _secret_code(auth_request),
-            "region": region,
-            "connect_timeout": connect_timeout,
-        }
+            raise pulumi.RunError(f"{resource_name}: {IMPORT_REFUSED}")
+        props = pulumi_aws_args.inputs(given)
+        if opts.id is None and opts.urn is None:
+            for name in schema.REQUIRED_INPUTS:
+                if props[name] is None:
+                    raise TypeError(f"Missing required property '{name}'")
         for output in schema.OUTPUT_NAMES:
             props.setdefault(output, None)
         super().__init__(AppAuthorizationConnectionProvider(), resource_name, props, opts)
@@ -81,18 +93,127 @@ class AppAuthorizationConnection(Resource, module="appfabric", name="AppAuthoriz
             resource_name, opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
         )
 
+    @property
+    @pulumi.getter
+    def app_bundle_identifier(self) -> pulumi.Output[str]:
+        """app bundle ARN or UUID"""
+        return _output(self, "app_bundle_identifier")
 
-def _secret_code(auth_request: Any) -> Any:
-    """The auth request as a plain dict whose ``code`` is always a Pulumi secret."""
-    if auth_request is None:
-        return None
-    if isinstance(auth_request, AuthRequestArgs):
-        return {
-            "redirect_uri": auth_request.redirect_uri,
-            "code": pulumi.Output.secret(auth_request.code),
-        }
-    if isinstance(auth_request, dict):
-        if "code" not in auth_request:
-            return auth_request
-        return {**auth_request, "code": pulumi.Output.secret(auth_request["code"])}
-    return pulumi.Output.secret(auth_request)
+    @property
+    @pulumi.getter
+    def app_authorization_identifier(self) -> pulumi.Output[str]:
+        """app authorization ARN (of that bundle) or UUID"""
+        return _output(self, "app_authorization_identifier")
+
+    @property
+    @pulumi.getter
+    def region(self) -> pulumi.Output[str]:
+        """AWS region; default: the ARNs' region, then `aws:region`, then boto3's chain
+        (`AWS_DEFAULT_REGION`, profile), then `AWS_REGION`"""
+        return _output(self, "region")
+
+    @property
+    @pulumi.getter
+    def app_authorization_arn(self) -> pulumi.Output[str]:
+        """the app authorization ARN; the resource id"""
+        return _output(self, "app_authorization_arn")
+
+    @property
+    @pulumi.getter
+    def app_bundle_arn(self) -> pulumi.Output[str]:
+        """the app bundle ARN"""
+        return _output(self, "app_bundle_arn")
+
+    @property
+    @pulumi.getter
+    def app(self) -> pulumi.Output[str]:
+        """the application, e.g. `SLACK`"""
+        return _output(self, "app")
+
+    @property
+    @pulumi.getter
+    def tenant(self) -> pulumi.Output[AppAuthorizationConnectionTenant]:
+        """the application tenant: `tenant_identifier` and `tenant_display_name`"""
+        return _output(self, "tenant")
+
+    @property
+    @pulumi.getter
+    def status(self) -> pulumi.Output[str]:
+        """the authorization's status, read back on every refresh"""
+        return _output(self, "status")
+
+    @property
+    @pulumi.getter
+    def updated_at(self) -> pulumi.Output[str]:
+        """when the authorization last changed (ISO 8601)"""
+        return _output(self, "updated_at")
+
+    @property
+    @pulumi.getter
+    def created_at(self) -> pulumi.Output[str | None]:
+        """when the authorization was created (ISO 8601); filled by the first refresh when
+        Connect answered `Connected` at once"""
+        return _output(self, "created_at")
+
+    @property
+    @pulumi.getter
+    def auth_type(self) -> pulumi.Output[str | None]:
+        """`oauth2` or `apiKey`"""
+        return _output(self, "auth_type")
+
+    @property
+    @pulumi.getter
+    def persona(self) -> pulumi.Output[str]:
+        """always `admin`"""
+        return _output(self, "persona")
+
+    @property
+    @pulumi.getter
+    def auth_url(self) -> pulumi.Output[str | None]:
+        """the app's OAuth consent URL, only while the authorization is not `Connected` (it
+        embeds a fresh state parameter on every read)"""
+        return _output(self, "auth_url")
+
+    @property
+    @pulumi.getter
+    def code_fingerprint(self) -> pulumi.Output[str | None]:
+        """a salted SHA-256 of the last OAuth code used, never the code"""
+        return _output(self, "code_fingerprint")
+
+
+def _output(resource: AppAuthorizationConnection, name: str) -> pulumi.Output[Any]:
+    value: pulumi.Output[Any] = pulumi.get(resource, name)
+    return value
+
+
+def _arguments(
+    args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> tuple[dict[str, Any], pulumi.ResourceOptions]:
+    """The keyword arguments and options of either form: (args, opts) or (opts, **kwargs)."""
+    positional = list(args)
+    given = dict(kwargs)
+    resource_args = given.pop("args", None)
+    if positional and not isinstance(positional[0], pulumi.ResourceOptions):
+        resource_args = positional.pop(0)
+    if positional:
+        given["opts"] = positional.pop(0)
+    if positional:
+        raise TypeError("AppAuthorizationConnection takes (resource_name, args, opts)")
+    opts = given.pop("opts", None) or pulumi.ResourceOptions()
+    if not isinstance(opts, pulumi.ResourceOptions):
+        raise TypeError("Expected resource options to be a ResourceOptions instance")
+    if resource_args is not None:
+        given = {**_as_dict(resource_args), **given}
+    return given, opts
+
+
+def _as_dict(resource_args: Any) -> dict[str, Any]:
+    """An Args object (ours, or pulumi-aws's ``AppAuthorizationConnectionArgs``) or ArgsDict."""
+    if isinstance(resource_args, dict):
+        return dict(resource_args)
+    if pulumi._types.is_input_type(type(resource_args)):
+        return dict(vars(resource_args))
+    raise TypeError(
+        "args must be an AppAuthorizationConnectionArgs or AppAuthorizationConnectionArgsDict, "
+        f"got {type(resource_args).__name__}"
+    )

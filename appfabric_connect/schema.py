@@ -4,59 +4,91 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+STRING, NUMBER, OBJECT = "string", "number", "object"
+
 
 @dataclass(frozen=True)
 class Property:
-    """One input or output: its name, type, what it means, and how Pulumi treats it."""
+    """One input or output: its name, type, what it means, and how Pulumi treats it.
+
+    ``required`` means: an input that must be given, or an output that every read fills.
+    """
 
     name: str
-    type: str  # "string", "number" or "object"
+    type: str  # STRING, NUMBER or OBJECT
     doc: str
     required: bool = False
     secret: bool = False
     replaces: bool = False  # a change replaces the connection
-    fields: tuple[Property, ...] = ()
+    fields: tuple[Property, ...] = ()  # an object's properties
+    type_name: str = ""  # an object's type: its Python classes and Pulumi type are named after it
+    aws_name: str = ""  # pulumi-aws's name for the same input ("timeouts.create": a nested one)
 
+    @property
+    def python_type(self) -> str:
+        """The Python type of a value: ``str``, ``float`` or the object's type name."""
+        return {STRING: "str", NUMBER: "float"}.get(self.type, self.type_name)
+
+
+AUTH_REQUEST = "AuthRequest"
+TENANT = "AppAuthorizationConnectionTenant"
 
 AUTH_REQUEST_FIELDS = (
-    Property("redirect_uri", "string", "the https:// redirect URI of the OAuth app", required=True),
+    Property("redirect_uri", STRING, "the https:// redirect URI of the OAuth app", required=True),
     Property(
         "code",
-        "string",
+        STRING,
         "the OAuth authorization code from the consent page; always made a secret",
         required=True,
         secret=True,
     ),
 )
 
+TENANT_FIELDS = (
+    Property("tenant_identifier", STRING, "the tenant's ID in the application", required=True),
+    Property("tenant_display_name", STRING, "the tenant's display name", required=True),
+)
+
 INPUTS = (
-    Property("app_bundle_identifier", "string", "app bundle ARN or UUID", True, replaces=True),
+    Property(
+        "app_bundle_identifier",
+        STRING,
+        "app bundle ARN or UUID",
+        required=True,
+        replaces=True,
+        aws_name="app_bundle_arn",
+    ),
     Property(
         "app_authorization_identifier",
-        "string",
+        STRING,
         "app authorization ARN (of that bundle) or UUID",
-        True,
+        required=True,
         replaces=True,
+        aws_name="app_authorization_arn",
     ),
     Property(
         "auth_request",
-        "object",
+        OBJECT,
         'oauth2 only: `AuthRequestArgs(redirect_uri=, code=)` or `{"redirect_uri", "code"}`; '
         "the code is always made a secret",
         fields=AUTH_REQUEST_FIELDS,
+        type_name=AUTH_REQUEST,
+        aws_name="auth_request",
     ),
     Property(
         "region",
-        "string",
+        STRING,
         "AWS region; default: the ARNs' region, then `aws:region`, then boto3's chain "
         "(`AWS_DEFAULT_REGION`, profile), then `AWS_REGION`",
         replaces=True,
+        aws_name="region",
     ),
     Property(
         "connect_timeout",
-        "number",
+        NUMBER,
         "seconds to wait for `PendingConnect` → `Connected` (default 300, or "
         "`appfabric-connect:connectTimeout`)",
+        aws_name="timeouts.create",
     ),
 )
 
@@ -64,37 +96,43 @@ INPUTS = (
 ECHOED_INPUTS = ("app_bundle_identifier", "app_authorization_identifier", "region")
 
 OUTPUTS = (
-    Property("app_authorization_arn", "string", "the app authorization ARN; the resource id"),
-    Property("app_bundle_arn", "string", "the app bundle ARN"),
-    Property("app", "string", "the application, e.g. `SLACK`"),
+    Property(
+        "app_authorization_arn",
+        STRING,
+        "the app authorization ARN; the resource id",
+        required=True,
+    ),
+    Property("app_bundle_arn", STRING, "the app bundle ARN", required=True),
+    Property("app", STRING, "the application, e.g. `SLACK`", required=True),
     Property(
         "tenant",
-        "object",
+        OBJECT,
         "the application tenant: `tenant_identifier` and `tenant_display_name`",
-        fields=(
-            Property("tenant_identifier", "string", "the tenant's ID in the application"),
-            Property("tenant_display_name", "string", "the tenant's display name"),
-        ),
+        required=True,
+        fields=TENANT_FIELDS,
+        type_name=TENANT,
     ),
-    Property("status", "string", "the authorization's status, read back on every refresh"),
-    Property("updated_at", "string", "when the authorization last changed (ISO 8601)"),
+    Property(
+        "status", STRING, "the authorization's status, read back on every refresh", required=True
+    ),
+    Property("updated_at", STRING, "when the authorization last changed (ISO 8601)", required=True),
     Property(
         "created_at",
-        "string",
+        STRING,
         "when the authorization was created (ISO 8601); filled by the first refresh when "
         "Connect answered `Connected` at once",
     ),
-    Property("auth_type", "string", "`oauth2` or `apiKey`"),
-    Property("persona", "string", "always `admin`"),
+    Property("auth_type", STRING, "`oauth2` or `apiKey`"),
+    Property("persona", STRING, "always `admin`", required=True),
     Property(
         "auth_url",
-        "string",
+        STRING,
         "the app's OAuth consent URL, only while the authorization is not `Connected` (it "
         "embeds a fresh state parameter on every read)",
     ),
     Property(
         "code_fingerprint",
-        "string",
+        STRING,
         "a salted SHA-256 of the last OAuth code used, never the code",
     ),
 )
@@ -104,7 +142,19 @@ def names(properties: tuple[Property, ...]) -> tuple[str, ...]:
     return tuple(prop.name for prop in properties)
 
 
+def by_name(properties: tuple[Property, ...]) -> dict[str, Property]:
+    return {prop.name: prop for prop in properties}
+
+
 INPUT_NAMES = names(INPUTS)
 OUTPUT_NAMES = names(OUTPUTS)
 AUTH_REQUEST_NAMES = names(AUTH_REQUEST_FIELDS)
+TENANT_NAMES = names(TENANT_FIELDS)
+REQUIRED_INPUTS = tuple(prop.name for prop in INPUTS if prop.required)
 REPLACING_INPUTS = tuple(prop.name for prop in INPUTS if prop.replaces)
+# pulumi-aws's top-level argument names that differ from ours, and the input each one is.
+AWS_ALIASES = {
+    prop.aws_name.split(".")[0]: prop.name
+    for prop in INPUTS
+    if prop.aws_name and prop.aws_name != prop.name
+}

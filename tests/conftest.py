@@ -13,6 +13,7 @@ pytest_plugins = [
     "tests.support.emulator_fixtures",
     "tests.support.provider_fixtures",
     "tests.support.pulumi_fixtures",
+    "tests.support.cli",
 ]
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import __version__
-from . import authorize, emulator, status
+from . import authorize, emulator, import_file, status
 from .errors import ArgumentParser, CliError
 
 SCRIPT = "appfabric-connect"
@@ -24,7 +24,7 @@ def parser() -> ArgumentParser:
     subcommands = top.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=ArgumentParser
     )
-    for module in (authorize, status, emulator):
+    for module in (authorize, status, emulator, import_file):
         module.register(subcommands)
     return top
 

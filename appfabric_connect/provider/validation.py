@@ -39,8 +39,9 @@ def problems(news: Mapping[str, Any]) -> list[Problem]:
     """Every problem with ``news``, without any network call."""
     found: list[Problem] = []
     for name in news:
-        if name not in INPUTS and name not in _IGNORED:
+        if name not in INPUTS and name not in _IGNORED and name not in schema.AWS_ALIASES:
             found.append(Problem(_cut(name), _unknown_name(name, INPUTS)))
+    _pulumi_aws_names(news, found)
     bundle = _identifier(news, "app_bundle_identifier", arn.parse_bundle, found)
     authorization = _identifier(
         news, "app_authorization_identifier", arn.parse_authorization, found
@@ -68,6 +69,23 @@ def problems(news: Mapping[str, Any]) -> list[Problem]:
     _auth_request(news.get("auth_request"), found)
     _connect_timeout(news.get("connect_timeout"), found)
     return found
+
+
+def _pulumi_aws_names(news: Mapping[str, Any], found: list[Problem]) -> None:
+    """pulumi-aws's names reach check only when the resource could not map them onto ours."""
+    for alias, ours in schema.AWS_ALIASES.items():
+        if news.get(alias) is None:
+            continue
+        name = schema.by_name(schema.INPUTS)[ours].aws_name
+        if news.get(ours) is not None:
+            found.append(Problem(name, f"{name} and {ours} are the same input: give one"))
+        elif alias == "timeouts":
+            create = news[alias].get("create") if isinstance(news[alias], Mapping) else None
+            found.append(
+                Problem(name, f"must be a Go duration such as 30m or 1h30m, got {quoted(create)}")
+            )
+        else:
+            found.append(Problem(name, f"is pulumi-aws's name for {ours}: give {ours} instead"))
 
 
 def _identifier(

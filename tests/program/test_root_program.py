@@ -153,7 +153,11 @@ def test_the_resource_exposes_every_provider_output_as_an_attribute(
         (["slack"], r"connections\[0\]` must be an object"),
         ([{"app_bundle_identifier": BUNDLE_UUID}], r"connections\[0\]`.name is required"),
         ([{"name": "a", "bundle": BUNDLE_UUID}], "unknown keys 'bundle'"),
-        ([{"name": "a"}, {"name": "a"}], "used twice"),
+        ([ENTRIES[0], ENTRIES[0]], "used twice"),
+        (
+            [{"name": "a", "app_bundle_identifier": BUNDLE_UUID}],
+            r"connections\[0\]`.app_authorization_identifier is required: app authorization ARN",
+        ),
     ],
 )
 def test_the_program_rejects_bad_config_with_a_clear_error(

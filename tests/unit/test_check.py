@@ -191,3 +191,13 @@ def test_check_accepts_authorization_arn_with_bundle_uuid() -> None:
         )
         == {}
     )
+
+
+def test_check_names_our_input_for_a_pulumi_aws_name_that_reached_it_alone() -> None:
+    news = {"app_bundle_arn": BUNDLE_ARN, "app_authorization_identifier": AUTHORIZATION_ARN}
+
+    assert failures(news) == {
+        "app_bundle_arn": "is pulumi-aws's name for app_bundle_identifier: give "
+        "app_bundle_identifier instead",
+        "app_bundle_identifier": "is required: an AppFabric ARN or a lowercase UUID",
+    }
