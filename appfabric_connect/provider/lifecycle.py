@@ -23,7 +23,7 @@ from ..aws import arn
 from ..engine_watch import exit_with_engine
 from ..fingerprint import matches
 from . import target, validation
-from .config import ProviderConfig, read_config
+from .config import ProviderConfig, StackConfig, read_config
 from .connect import auth_url, connect
 from .errors import ConnectionFailed, one_line
 from .messages import auth_url_hint, how_to_get_code, in_dynamic_provider_server, who
@@ -66,7 +66,11 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
             # "ConnectionFailed: <what to do>". Unexpected errors keep theirs (see one_line).
             sys.tracebacklimit = 0
             exit_with_engine()
-        self._config = read_config(req.config)
+        self.configure_from(req.config)
+
+    def configure_from(self, config: StackConfig) -> None:
+        """Reads every setting from ``config``, by namespaced key (``aws:region``, …)."""
+        self._config = read_config(config)
 
     @one_line
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:

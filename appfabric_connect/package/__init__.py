@@ -1,0 +1,1 @@
+"""The provider package ``appfabric-connect``: the connection as a real Pulumi provider."""

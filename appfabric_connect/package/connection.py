@@ -1,0 +1,91 @@
+"""The package resource's lifecycle: engine property maps in, the shared core's answers out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pulumi.provider.experimental.property_value import PropertyValue
+
+from ..provider.lifecycle import AppAuthorizationConnectionProvider
+from .names import camel, camel_path, snake
+from .wire import from_core, to_core, with_secrets
+
+PropertyMap = dict[str, PropertyValue]
+
+
+class ProviderSettings:
+    """The provider's configuration as ``read_config`` asks for it: by namespaced key.
+
+    ``aws:region`` and ``appfabric-connect:region`` both mean this provider's ``region``: a real
+    provider is configured with its own namespace only (``appfabric-connect:*``).
+    """
+
+    def __init__(self, args: Mapping[str, PropertyValue]) -> None:
+        self._values = to_core(args)
+
+    def get(self, key: str) -> Any:
+        return self._values.get(snake(key.partition(":")[2] or key))
+
+
+@dataclass(frozen=True)
+class Checked:
+    inputs: PropertyMap
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (property path, reason)
+
+
+@dataclass(frozen=True)
+class Diffed:
+    changes: bool
+    replaces: list[str]
+    delete_before_replace: bool
+
+
+@dataclass(frozen=True)
+class Read:
+    resource_id: str  # empty: the authorization is gone
+    properties: PropertyMap
+    inputs: PropertyMap
+
+
+class PackageConnection:
+    """Each operation converts names and values, then calls the dynamic resource's provider."""
+
+    def __init__(self) -> None:
+        self.core = AppAuthorizationConnectionProvider()
+
+    def configure(self, args: Mapping[str, PropertyValue]) -> None:
+        self.core.configure_from(ProviderSettings(args))
+
+    def check(self, olds: PropertyMap, news: PropertyMap) -> Checked:
+        result = self.core.check(to_core(olds), to_core(news))
+        failures = [(camel_path(f.property), f.reason) for f in result.failures]
+        return Checked(with_secrets(news), failures)
+
+    def diff(self, resource_id: str, state: PropertyMap, news: PropertyMap) -> Diffed:
+        result = self.core.diff(resource_id, to_core(state), to_core(news))
+        return Diffed(
+            bool(result.changes),
+            [camel(name) for name in result.replaces or []],
+            bool(result.delete_before_replace),
+        )
+
+    def create(self, news: PropertyMap) -> tuple[str, PropertyMap]:
+        result = self.core.create(to_core(news))
+        return str(result.id), from_core(result.outs or {})
+
+    def read(self, resource_id: str, state: PropertyMap, inputs: PropertyMap) -> Read:
+        """A refresh (``state`` and ``inputs`` known) or an import (the id alone)."""
+        result = self.core.read(resource_id, to_core(state))
+        if not result.id:
+            return Read("", {}, {})
+        found_inputs = from_core(result.inputs) if result.inputs else with_secrets(inputs)
+        return Read(str(result.id), from_core(result.outs or {}), found_inputs)
+
+    def update(self, resource_id: str, state: PropertyMap, news: PropertyMap) -> PropertyMap:
+        result = self.core.update(resource_id, to_core(state), to_core(news))
+        return from_core(result.outs or {})
+
+    def delete(self, resource_id: str, state: PropertyMap) -> None:
+        self.core.delete(resource_id, to_core(state))

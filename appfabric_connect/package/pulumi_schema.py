@@ -1,0 +1,112 @@
+"""The Pulumi package schema of ``appfabric-connect``, generated from ``schema.py``."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import __version__, schema
+from ..schema import Property
+from .names import PACKAGE, RESOURCE_TOKEN, camel
+
+# The provider's settings: stack config `appfabric-connect:<name>`, or an explicit provider's
+# arguments. `region` and `profile` mean what `aws:region` and `aws:profile` mean to the dynamic
+# resource; the rest are the dynamic resource's `appfabric-connect:*` keys.
+CONFIG = (
+    Property("region", "string", "the AWS region of connections that do not name one"),
+    Property("profile", "string", "the AWS shared-config profile to use"),
+    Property("endpoint", "string", "the AppFabric endpoint URL (e.g. an emulator)"),
+    Property(
+        "connect_timeout",
+        "number",
+        "default seconds to wait for `PendingConnect` → `Connected` (300)",
+    ),
+    Property("retry_mode", "string", "botocore's retry mode: `standard` (default) or `adaptive`"),
+    Property("max_attempts", "number", "botocore's total attempts per AWS call"),
+)
+
+GO_IMPORT_BASE = "github.com/appfabric-connect/pulumi-appfabric-connect/sdk/go/appfabricconnect"
+DESCRIPTION = (
+    "Connects an AWS AppFabric app authorization (ConnectAppAuthorization), reports its status "
+    "as an output, and reconnects in place after drift. The OAuth code is a secret; outputs hold "
+    "only a salted fingerprint of it."
+)
+
+
+def type_token(prop: Property) -> str:
+    """An object property's type token: ``auth_request`` → ``…:index:AuthRequest``."""
+    name = camel(prop.name)
+    return f"{PACKAGE}:index:{name[:1].upper()}{name[1:]}"
+
+
+def property_spec(prop: Property) -> dict[str, Any]:
+    spec: dict[str, Any] = (
+        {"$ref": f"#/types/{type_token(prop)}"} if prop.fields else {"type": prop.type}
+    )
+    spec["description"] = prop.doc
+    if prop.secret:
+        spec["secret"] = True
+    return spec
+
+
+def properties(props: tuple[Property, ...]) -> dict[str, Any]:
+    return {camel(prop.name): property_spec(prop) for prop in props}
+
+
+def required(props: tuple[Property, ...]) -> list[str]:
+    return [camel(prop.name) for prop in props if prop.required]
+
+
+def object_types(props: tuple[Property, ...]) -> dict[str, Any]:
+    """Every object type that ``props`` use, nested ones included."""
+    found: dict[str, Any] = {}
+    for prop in props:
+        if prop.fields:
+            found[type_token(prop)] = {
+                "type": "object",
+                "description": prop.doc,
+                "properties": properties(prop.fields),
+                "required": required(prop.fields),
+            }
+            found.update(object_types(prop.fields))
+    return found
+
+
+def package_schema() -> dict[str, Any]:
+    """The schema ``GetSchema`` answers and ``pulumi package gen-sdk`` reads."""
+    echoed = tuple(prop for prop in schema.INPUTS if prop.name in schema.ECHOED_INPUTS)
+    outputs = (*echoed, *schema.OUTPUTS)
+    return {
+        "name": PACKAGE,
+        "displayName": "AppFabric Connect",
+        "version": __version__,
+        "description": "AWS AppFabric app-authorization connections, with status and drift.",
+        "keywords": ["pulumi", "aws", "appfabric", "category/cloud"],
+        "license": "Apache-2.0",
+        "config": {"variables": properties(CONFIG)},
+        "provider": {
+            "description": "The appfabric-connect provider: where and as whom to connect.",
+            "inputProperties": properties(CONFIG),
+            "properties": properties(CONFIG),
+        },
+        "resources": {
+            RESOURCE_TOKEN: {
+                "description": DESCRIPTION,
+                "inputProperties": properties(schema.INPUTS),
+                "requiredInputs": required(schema.INPUTS),
+                "properties": properties(outputs),
+                "required": required(outputs),
+            }
+        },
+        "types": object_types((*schema.INPUTS, *schema.OUTPUTS)),
+        "language": {
+            "python": {"packageName": "pulumi_appfabric_connect"},
+            "nodejs": {"packageName": "@appfabric-connect/pulumi"},
+            "go": {"importBasePath": GO_IMPORT_BASE},
+            "csharp": {"rootNamespace": "AppFabricConnect"},
+        },
+    }
+
+
+def schema_json() -> str:
+    return json.dumps(package_schema(), indent=2)

@@ -1,0 +1,154 @@
+"""``pulumi-resource-appfabric-connect``: the provider plugin's gRPC server, run by the engine."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import importlib
+import sys
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+import grpc
+import grpc.aio
+from pulumi.provider.experimental.property_value import PropertyValue
+from pulumi.runtime import proto
+from pulumi.runtime.proto import provider_pb2_grpc
+
+from .. import __version__
+from ..engine_watch import exit_with_engine
+from ..provider.errors import ConnectionFailed, ProviderBug
+from .connection import PackageConnection
+from .pulumi_schema import schema_json
+
+# Each create may wait minutes for PendingConnect → Connected: one thread per operation in
+# flight, so `pulumi up --parallel N` runs N connects at once.
+MAX_OPERATIONS = 64
+
+_Result = TypeVar("_Result")
+unmarshal = PropertyValue.unmarshal_map
+marshal = PropertyValue.marshal_map
+# google.protobuf ships no type stubs (types-protobuf is not a dependency).
+Empty: Any = importlib.import_module("google.protobuf.empty_pb2").Empty
+DIFF_NONE = proto.DiffResponse.DIFF_NONE
+DIFF_SOME = proto.DiffResponse.DIFF_SOME
+
+
+class ConnectionServicer(provider_pb2_grpc.ResourceProviderServicer):
+    """Serves GetSchema, Configure and the resource's Check/Diff/Create/Read/Update/Delete."""
+
+    def __init__(self) -> None:
+        self.connection = PackageConnection()
+        self._pool = ThreadPoolExecutor(MAX_OPERATIONS, thread_name_prefix="operation")
+
+    async def _run(
+        self, context: grpc.aio.ServicerContext[Any, Any], work: Callable[[], _Result]
+    ) -> _Result:
+        """``work`` in a thread; a failure ends the call with its one-line message."""
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._pool, work)
+        except (ConnectionFailed, ProviderBug) as error:
+            await context.abort(grpc.StatusCode.UNKNOWN, str(error))
+            raise  # abort raises; this line is for type checkers
+
+    async def GetPluginInfo(self, request: Any, context: Any) -> proto.PluginInfo:
+        return proto.PluginInfo(version=__version__)
+
+    async def GetSchema(self, request: Any, context: Any) -> proto.GetSchemaResponse:
+        return proto.GetSchemaResponse(schema=schema_json())
+
+    async def CheckConfig(self, request: Any, context: Any) -> proto.CheckResponse:
+        return proto.CheckResponse(inputs=request.news)
+
+    async def DiffConfig(self, request: Any, context: Any) -> proto.DiffResponse:
+        same = unmarshal(request.olds) == unmarshal(request.news)
+        return proto.DiffResponse(changes=DIFF_NONE if same else DIFF_SOME)
+
+    async def Configure(self, request: Any, context: Any) -> proto.ConfigureResponse:
+        await self._run(context, lambda: self.connection.configure(unmarshal(request.args)))
+        return proto.ConfigureResponse(acceptSecrets=True, supportsPreview=False)
+
+    async def Check(self, request: Any, context: Any) -> proto.CheckResponse:
+        checked = await self._run(
+            context,
+            lambda: self.connection.check(unmarshal(request.olds), unmarshal(request.news)),
+        )
+        return proto.CheckResponse(
+            inputs=marshal(checked.inputs),
+            failures=[proto.CheckFailure(property=p, reason=r) for p, r in checked.failures],
+        )
+
+    async def Diff(self, request: Any, context: Any) -> proto.DiffResponse:
+        diffed = await self._run(
+            context,
+            lambda: self.connection.diff(
+                request.id, unmarshal(request.olds), unmarshal(request.news)
+            ),
+        )
+        return proto.DiffResponse(
+            changes=DIFF_SOME if diffed.changes else DIFF_NONE,
+            replaces=diffed.replaces,
+            deleteBeforeReplace=diffed.delete_before_replace,
+        )
+
+    async def Create(self, request: Any, context: Any) -> proto.CreateResponse:
+        resource_id, outputs = await self._run(
+            context, lambda: self.connection.create(unmarshal(request.properties))
+        )
+        return proto.CreateResponse(id=resource_id, properties=marshal(outputs))
+
+    async def Read(self, request: Any, context: Any) -> proto.ReadResponse:
+        found = await self._run(
+            context,
+            lambda: self.connection.read(
+                request.id, unmarshal(request.properties), unmarshal(request.inputs)
+            ),
+        )
+        return proto.ReadResponse(
+            id=found.resource_id, properties=marshal(found.properties), inputs=marshal(found.inputs)
+        )
+
+    async def Update(self, request: Any, context: Any) -> proto.UpdateResponse:
+        outputs = await self._run(
+            context,
+            lambda: self.connection.update(
+                request.id, unmarshal(request.olds), unmarshal(request.news)
+            ),
+        )
+        return proto.UpdateResponse(properties=marshal(outputs))
+
+    async def Delete(self, request: Any, context: Any) -> Any:
+        await self._run(
+            context, lambda: self.connection.delete(request.id, unmarshal(request.properties))
+        )
+        return Empty()
+
+    async def Cancel(self, request: Any, context: Any) -> Any:
+        return Empty()
+
+
+async def serve() -> None:
+    """Listens on a free loopback port and tells the engine which, on stdout."""
+    server = grpc.aio.server()
+    provider_pb2_grpc.add_ResourceProviderServicer_to_server(ConnectionServicer(), server)
+    port = server.add_insecure_port("127.0.0.1:0")
+    await server.start()
+    sys.stdout.write(f"{port}\n")
+    sys.stdout.flush()
+    await server.wait_for_termination()
+
+
+def main() -> None:
+    """The plugin's entry point: ``pulumi-resource-appfabric-connect ENGINE_ADDRESS [flags]``."""
+    parser = argparse.ArgumentParser(description="The appfabric-connect Pulumi provider plugin")
+    parser.add_argument("engine", nargs="?", help="the engine's address (unused)")
+    parser.parse_known_args()
+    exit_with_engine()
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve())
+
+
+if __name__ == "__main__":
+    main()

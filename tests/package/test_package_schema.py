@@ -1,0 +1,89 @@
+"""The Pulumi package schema comes from schema.py; property maps cross the wire both ways."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pulumi.provider.experimental.property_value import Computed, PropertyValue
+
+from appfabric_connect import schema
+from appfabric_connect.package.connection import ProviderSettings
+from appfabric_connect.package.names import RESOURCE_TOKEN, camel
+from appfabric_connect.package.pulumi_schema import package_schema
+from appfabric_connect.package.wire import from_core, to_core, with_secrets
+from appfabric_connect.provider.validation import UNKNOWN_SENTINEL
+
+
+def _resource() -> dict[str, Any]:
+    return dict(package_schema()["resources"][RESOURCE_TOKEN])
+
+
+def _field(value: PropertyValue, key: str) -> PropertyValue:
+    assert isinstance(value.value, Mapping), value
+    return value.value[key]
+
+
+def test_every_input_of_schema_py_is_a_camel_case_input_of_the_package() -> None:
+    resource = _resource()
+
+    assert list(resource["inputProperties"]) == [camel(name) for name in schema.INPUT_NAMES]
+    assert resource["requiredInputs"] == ["appBundleIdentifier", "appAuthorizationIdentifier"]
+
+
+def test_every_output_of_schema_py_is_an_output_of_the_package() -> None:
+    outputs = set(_resource()["properties"])
+
+    assert {camel(name) for name in (*schema.ECHOED_INPUTS, *schema.OUTPUT_NAMES)} == outputs
+
+
+def test_the_oauth_code_is_a_secret_in_the_package_schema() -> None:
+    types = package_schema()["types"]
+
+    auth_request = types["appfabric-connect:index:AuthRequest"]
+    assert auth_request["properties"]["code"]["secret"] is True
+    assert auth_request["required"] == ["redirectUri", "code"]
+    assert not {"code", "authRequest"} & set(_resource()["properties"])
+
+
+def test_values_reach_the_core_in_snake_case_with_secrets_unwrapped_and_unknowns_marked() -> None:
+    sent = {
+        "appBundleIdentifier": PropertyValue(Computed()),
+        "authRequest": PropertyValue(
+            {
+                "redirectUri": PropertyValue("https://example.com/cb"),
+                "code": PropertyValue("the-code", is_secret=True),
+            }
+        ),
+    }
+
+    assert to_core(sent) == {
+        "app_bundle_identifier": UNKNOWN_SENTINEL,
+        "auth_request": {"redirect_uri": "https://example.com/cb", "code": "the-code"},
+    }
+
+
+def test_the_code_goes_back_to_the_engine_as_a_secret_even_when_sent_in_plain_text() -> None:
+    sent = {"authRequest": PropertyValue({"code": PropertyValue("the-code")})}
+
+    for returned in (with_secrets(sent), from_core({"auth_request": {"code": "the-code"}})):
+        code = _field(returned["authRequest"], "code")
+        assert code.is_secret and code.value == "the-code"
+
+
+def test_outputs_go_back_in_camel_case_with_numbers_as_floats() -> None:
+    returned = from_core({"tenant": {"tenant_identifier": "T1"}, "connect_timeout": 30})
+
+    assert _field(returned["tenant"], "tenantIdentifier") == PropertyValue("T1")
+    assert returned["connectTimeout"] == PropertyValue(30.0)
+
+
+def test_provider_settings_answer_the_dynamic_resources_config_keys() -> None:
+    settings = ProviderSettings(
+        {"region": PropertyValue("eu-west-1"), "connectTimeout": PropertyValue("30")}
+    )
+
+    assert settings.get("aws:region") == "eu-west-1"
+    assert settings.get("appfabric-connect:region") == "eu-west-1"
+    assert settings.get("appfabric-connect:connectTimeout") == "30"
+    assert settings.get("aws:profile") is None

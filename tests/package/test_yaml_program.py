@@ -1,0 +1,128 @@
+"""A Pulumi YAML program (examples/yaml-apikey) using the provider package, under the real CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from appfabric_connect.emulator import EmulatorControl
+from tests.support.appfabric import status_of
+from tests.support.pulumi_project import EXAMPLES, PulumiProject, combined
+
+if TYPE_CHECKING:
+    from mypy_boto3_appfabric import AppFabricClient
+
+pytestmark = pytest.mark.e2e
+
+TOKEN = "appfabric-connect:index:AppAuthorizationConnection"
+MakeProject = Callable[[Path, str], PulumiProject]
+
+
+@pytest.fixture
+def asana(make_authorization: Callable[..., Any]) -> dict[str, Any]:
+    """A PendingConnect apiKey ASANA authorization."""
+    return dict(make_authorization("apiKey", "ASANA"))
+
+
+def _yaml_stack(make: MakeProject, bundle_arn: str, arn: str, name: str = "yaml") -> PulumiProject:
+    stack = make(EXAMPLES / "yaml-apikey", name)
+    stack.set_config({"bundleArn": bundle_arn, "authorizationArn": arn})
+    return stack
+
+
+@pytest.fixture
+def connected(
+    make_package_project: MakeProject, bundle_arn: str, asana: dict[str, Any]
+) -> PulumiProject:
+    """The YAML example after ``pulumi up``."""
+    stack = _yaml_stack(make_package_project, bundle_arn, asana["appAuthorizationArn"])
+    stack.up()
+    return stack
+
+
+def test_up_connects_an_api_key_authorization_from_a_yaml_program(
+    connected: PulumiProject, appfabric: AppFabricClient, asana: dict[str, Any]
+) -> None:
+    arn = asana["appAuthorizationArn"]
+
+    assert connected.outputs() == {"status": "Connected", "app": "ASANA", "arn": arn}
+    assert status_of(appfabric, arn) == "Connected"
+    result = connected.preview("--expect-no-changes", check=False)
+    assert result.returncode == 0, combined(result)
+
+
+def test_state_holds_a_package_resource_without_a_pickled_provider(
+    connected: PulumiProject,
+) -> None:
+    (resource,) = connected.resources()
+
+    assert resource["type"] == TOKEN
+    assert resource["id"] == resource["outputs"]["appAuthorizationArn"]
+    assert "__provider" not in resource["inputs"]
+    assert "__provider" not in resource["outputs"]
+    assert resource["provider"].split("::")[2] == "pulumi:providers:appfabric-connect"
+
+
+def test_drift_fails_the_refresh_gate_and_up_refresh_reconnects(
+    connected: PulumiProject,
+    appfabric: AppFabricClient,
+    emulator_control: EmulatorControl,
+    asana: dict[str, Any],
+) -> None:
+    arn = asana["appAuthorizationArn"]
+    emulator_control.set_status(arn, "TokenAutoRotationFailed")
+
+    drifted = connected.preview("--refresh", "--expect-no-changes", check=False)
+    assert drifted.returncode != 0, combined(drifted)
+    assert "no changes were expected" in combined(drifted)
+
+    connected.up("--refresh")
+    assert connected.outputs()["status"] == "Connected"
+    assert status_of(appfabric, arn) == "Connected"
+
+
+def test_import_by_arn_then_preview_expects_no_changes(
+    connected: PulumiProject,
+    make_package_project: MakeProject,
+    bundle_arn: str,
+    asana: dict[str, Any],
+) -> None:
+    arn = asana["appAuthorizationArn"]
+    adopting = _yaml_stack(make_package_project, bundle_arn, arn, name="adopting")
+
+    adopting.cli.run("import", TOKEN, "connection", arn, "--yes")
+
+    (resource,) = adopting.resources()
+    assert resource["id"] == arn
+    assert resource["outputs"]["status"] == "Connected"
+    assert resource["inputs"]["appAuthorizationIdentifier"] == arn
+    result = adopting.preview("--expect-no-changes", check=False)
+    assert result.returncode == 0, combined(result)
+
+
+def test_destroy_empties_the_stack_and_leaves_the_authorization_connected(
+    connected: PulumiProject, appfabric: AppFabricClient, asana: dict[str, Any]
+) -> None:
+    connected.cli.run("destroy", "--yes", "--skip-preview")
+
+    assert connected.resources() == []
+    assert status_of(appfabric, asana["appAuthorizationArn"]) == "Connected"
+
+
+def test_a_failed_connect_is_reported_in_one_line_without_a_traceback(
+    make_package_project: MakeProject,
+    bundle_arn: str,
+    make_authorization: Callable[..., Any],
+) -> None:
+    slack = make_authorization("oauth2", "SLACK")  # oauth2, but declared without authRequest
+    stack = _yaml_stack(make_package_project, bundle_arn, slack["appAuthorizationArn"])
+
+    result = stack.up(check=False)
+
+    assert result.returncode != 0
+    output = combined(result)
+    assert "ConnectAppAuthorization" in output, output
+    assert "Traceback" not in output and 'File "' not in output, output
