@@ -15,8 +15,10 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
+# The Pulumi CLI and the YAML language host, built from their Go modules once and cached.
 pulumi: $(STAMP)
-	@scripts/ensure-pulumi "$(abspath $(PY))"
+	@scripts/ensure-pulumi "$(abspath $(PY))" >/dev/null
+	@scripts/ensure-pulumi-yaml >/dev/null
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

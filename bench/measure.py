@@ -10,6 +10,7 @@ round-trip latency of 50 ms. Figures:
 3. `pulumi up` with the real CLI for 0 (engine baseline), 1 and 20 connections.
 4. State size: the `__provider` blob and the exported stack; the blob of a provider in __main__.
 5. Provider cold start: process start to the first Create answered.
+6. Install size: a fresh venv with the wheel alone, and with the examples extra.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from bench.harness import (
     clean_environment,
     log,
 )
+from bench.install_size import measure_install_sizes
 from bench.lifecycle import measure_cold_start, measure_lifecycle, measure_pending
 from bench.machine import loadavg, machine, versions
 from bench.pulumi_up import measure_blobs, measure_up
@@ -126,6 +128,7 @@ def measure() -> Results:
         ups, state = measure_up(emulator, seeder, scratch)
         blobs = measure_blobs()
         cold = measure_cold_start(emulator, seeder)
+    install_mib = measure_install_sizes()
     return Results(
         started=started.isoformat(),
         elapsed=time.perf_counter() - START,
@@ -143,6 +146,7 @@ def measure() -> Results:
         ups=ups,
         state=state,
         blobs=blobs,
+        install_mib=install_mib,
     )
 
 

@@ -46,6 +46,7 @@ def report(results: Results) -> str:
         figure_up(results),
         figure_state(results),
         figure_cold(results),
+        figure_install(results),
     ]
     return "\n".join(sections) + "\n"
 
@@ -66,8 +67,35 @@ def goals(results: Results) -> str:
             _met(ratio <= GOAL_RATIO),
         ],
         ["`__provider` blob < 2 KiB", f"{blob} bytes", _met(blob < GOAL_BLOB)],
+        [
+            f"base install < {GOAL_INSTALL_MB} MB",
+            f"{results['install_mib']['base'] * 2**20 / 1e6:.0f} MB",
+            _met(results["install_mib"]["base"] * 2**20 / 1e6 < GOAL_INSTALL_MB),
+        ],
     ]
     return "## Goals\n\n" + table(["goal", "measured", "met?"], rows) + "\n"
+
+
+GOAL_INSTALL_MB = 110
+
+
+def figure_install(results: Results) -> str:
+    sizes = results["install_mib"]
+    rows = [
+        ["`pip install appfabric-connect` (0.2.0: pulumi and boto3)", f"{sizes['base']:.1f} MiB"],
+        [
+            "`pip install 'appfabric-connect[examples]'` (adds pulumi-aws; what 0.1.0 installed)",
+            f"{sizes['examples']:.1f} MiB",
+        ],
+    ]
+    return (
+        "## 6. Install size\n\nsite-packages of a fresh venv after installing the wheel, pip and "
+        "setuptools aside (`bench/install_size.py`).\n\n"
+        + table(["install", "site-packages"], rows)
+        + f"\n\n**Reading:** the base install is {sizes['base']:.0f} MiB against "
+        f"{sizes['examples']:.0f} MiB for 0.1.0, which depended on pulumi-aws; the package never "
+        "imports pulumi-aws, and the examples that use it install the `examples` extra.\n"
+    )
 
 
 def _met(ok: bool) -> str:

@@ -74,6 +74,7 @@ class Results(TypedDict):
     ups: dict[str, list[dict[str, float]]]  # by number of connections
     state: dict[str, StateSizes]  # by number of connections
     blobs: Blobs
+    install_mib: dict[str, float]  # site-packages of a fresh venv: "base", "examples"
 
 
 def save(results: Results, path: Path = RESULTS) -> None:

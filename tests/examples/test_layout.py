@@ -10,10 +10,24 @@ import yaml
 from tests.support.pulumi_project import EXAMPLES
 
 NAMES = ["apikey-asana", "import-existing", "multi-tenant", "oauth2-slack"]
+YAML_NAMES = ["yaml-apikey", "yaml-oauth2"]  # the provider package, tested in tests/package
 
 
-def test_the_examples_are_the_documented_four() -> None:
-    assert sorted(p.name for p in EXAMPLES.iterdir() if p.is_dir()) == NAMES
+def test_the_examples_are_the_documented_ones() -> None:
+    readme = (EXAMPLES.parent / "README.md").read_text()
+    found = sorted(p.name for p in EXAMPLES.iterdir() if p.is_dir())
+
+    assert found == sorted(NAMES + YAML_NAMES)
+    assert all(f"(examples/{name})" in readme for name in found)
+
+
+@pytest.mark.parametrize("name", YAML_NAMES)
+def test_yaml_example_is_a_yaml_pulumi_project_with_a_readme(name: str) -> None:
+    example = EXAMPLES / name
+    project = yaml.safe_load((example / "Pulumi.yaml").read_text())
+
+    assert project["runtime"] == "yaml"
+    assert "pulumi up" in (example / "README.md").read_text()
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -34,9 +48,11 @@ def test_example_requirements_name_what_it_imports(name: str) -> None:
     program = (example / "__main__.py").read_text()
 
     assert "pulumi" in requirements
-    assert ("pulumi-aws" in requirements) == ("import pulumi_aws" in program)
-    # appfabric-connect is not on PyPI: the example installs this checkout.
-    assert "-e ../.." in text.splitlines()
+    # appfabric-connect is not on PyPI: the example installs this checkout, with pulumi-aws
+    # through the `examples` extra when it uses pulumi-aws.
+    install = "-e ../..[examples]" if "import pulumi_aws" in program else "-e ../.."
+    assert install in text.splitlines()
+    assert "pulumi-aws" not in requirements
     checkout = tomllib.loads((example / "../../pyproject.toml").read_text())
     assert checkout["project"]["name"] == "appfabric-connect"
 
