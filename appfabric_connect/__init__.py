@@ -14,6 +14,16 @@ if TYPE_CHECKING:
         AuthRequestArgs,
         AuthRequestArgsDict,
     )
+    from .aws_config_args import (
+        AwsAssumeRoleArgs,
+        AwsAssumeRoleArgsDict,
+        AwsAssumeRoleWithWebIdentityArgs,
+        AwsAssumeRoleWithWebIdentityArgsDict,
+        AwsConfigArgs,
+        AwsConfigArgsDict,
+        AwsEndpointArgs,
+        AwsEndpointArgsDict,
+    )
     from .provider import AppAuthorizationConnectionProvider, ConnectionFailed
     from .resource import AppAuthorizationConnection
 
@@ -27,6 +37,14 @@ __all__ = [
     "AppAuthorizationConnectionTenant",
     "AuthRequestArgs",
     "AuthRequestArgsDict",
+    "AwsAssumeRoleArgs",
+    "AwsAssumeRoleArgsDict",
+    "AwsAssumeRoleWithWebIdentityArgs",
+    "AwsAssumeRoleWithWebIdentityArgsDict",
+    "AwsConfigArgs",
+    "AwsConfigArgsDict",
+    "AwsEndpointArgs",
+    "AwsEndpointArgsDict",
     "ConnectionFailed",
     "__version__",
 ]
@@ -41,6 +59,14 @@ _HOMES = {
     "AppAuthorizationConnectionTenant": ".args",
     "AuthRequestArgs": ".args",
     "AuthRequestArgsDict": ".args",
+    "AwsAssumeRoleArgs": ".aws_config_args",
+    "AwsAssumeRoleArgsDict": ".aws_config_args",
+    "AwsAssumeRoleWithWebIdentityArgs": ".aws_config_args",
+    "AwsAssumeRoleWithWebIdentityArgsDict": ".aws_config_args",
+    "AwsConfigArgs": ".aws_config_args",
+    "AwsConfigArgsDict": ".aws_config_args",
+    "AwsEndpointArgs": ".aws_config_args",
+    "AwsEndpointArgsDict": ".aws_config_args",
     "AppAuthorizationConnectionProvider": ".provider",
     "ConnectionFailed": ".provider",
 }

@@ -4,6 +4,8 @@ from typing import Any, NotRequired, Protocol, TypedDict
 
 import pulumi
 
+from .aws_config_args import AwsConfigInput
+
 
 class AuthRequestArgsDict(TypedDict):
     """The OAuth2 ``authRequest``, as a dict."""
@@ -81,6 +83,11 @@ class AppAuthorizationConnectionArgsDict(TypedDict):
     connect_timeout: NotRequired[pulumi.Input[float] | None]
     """seconds to wait for `PendingConnect` → `Connected` (default 300, or
     `appfabric-connect:connectTimeout`)"""
+    aws: NotRequired[pulumi.Input[AwsConfigInput] | None]
+    """this connection's own AWS identity, over the stack's `aws:*` config: `AwsConfigArgs(region=,
+    profile=, assume_roles=[AwsAssumeRoleArgs(role_arn=)], …)`, pulumi-aws's `ProviderArgs` names;
+    keys and tokens are made secrets; only a change of `region` or of the account (a role ARN's,
+    `allowed_account_ids`) replaces"""
 
 
 @pulumi.input_type
@@ -95,12 +102,14 @@ class AppAuthorizationConnectionArgs:
         auth_request: pulumi.Input[AuthRequestInput] | None = None,
         region: pulumi.Input[str] | None = None,
         connect_timeout: pulumi.Input[float] | None = None,
+        aws: pulumi.Input[AwsConfigInput] | None = None,
     ) -> None:
         pulumi.set(self, "app_bundle_identifier", app_bundle_identifier)
         pulumi.set(self, "app_authorization_identifier", app_authorization_identifier)
         pulumi.set(self, "auth_request", auth_request)
         pulumi.set(self, "region", region)
         pulumi.set(self, "connect_timeout", connect_timeout)
+        pulumi.set(self, "aws", aws)
 
     @property
     @pulumi.getter
@@ -138,6 +147,16 @@ class AppAuthorizationConnectionArgs:
         """seconds to wait for `PendingConnect` → `Connected` (default 300, or
         `appfabric-connect:connectTimeout`)"""
         value: pulumi.Input[float] | None = pulumi.get(self, "connect_timeout")
+        return value
+
+    @property
+    @pulumi.getter
+    def aws(self) -> pulumi.Input[AwsConfigInput] | None:
+        """this connection's own AWS identity, over the stack's `aws:*` config:
+        `AwsConfigArgs(region=, profile=, assume_roles=[AwsAssumeRoleArgs(role_arn=)], …)`,
+        pulumi-aws's `ProviderArgs` names; keys and tokens are made secrets; only a change of
+        `region` or of the account (a role ARN's, `allowed_account_ids`) replaces"""
+        value: pulumi.Input[AwsConfigInput] | None = pulumi.get(self, "aws")
         return value
 
 

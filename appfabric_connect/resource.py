@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, overload
 
 import pulumi
@@ -18,6 +19,8 @@ from .args import (
     AuthRequestInput,
     TimeoutsInput,
 )
+from .aws.provider_args import snake
+from .aws_config_args import AwsConfigInput
 from .provider import AppAuthorizationConnectionProvider
 
 __all__ = [
@@ -67,6 +70,7 @@ class AppAuthorizationConnection(Resource, module="appfabric", name="AppAuthoriz
         app_bundle_arn: pulumi.Input[str] | None = None,
         app_authorization_arn: pulumi.Input[str] | None = None,
         timeouts: pulumi.Input[TimeoutsInput] | None = None,
+        aws: pulumi.Input[AwsConfigInput] | None = None,
     ) -> None: ...
 
     def __init__(self, resource_name: str, *args: Any, **kwargs: Any) -> None:
@@ -76,6 +80,7 @@ class AppAuthorizationConnection(Resource, module="appfabric", name="AppAuthoriz
             # properties at all, so the Python dynamic-provider server cannot find its provider.
             raise pulumi.RunError(f"{resource_name}: {IMPORT_REFUSED}")
         props = pulumi_aws_args.inputs(given)
+        props["aws"] = aws_config(props["aws"])
         if opts.id is None and opts.urn is None:
             for name in schema.REQUIRED_INPUTS:
                 if props[name] is None:
@@ -179,6 +184,39 @@ class AppAuthorizationConnection(Resource, module="appfabric", name="AppAuthoriz
     def code_fingerprint(self) -> pulumi.Output[str | None]:
         """a salted SHA-256 of the last OAuth code used, never the code"""
         return _output(self, "code_fingerprint")
+
+
+def aws_config(value: Any) -> Any:
+    """The ``aws`` input as plain dicts, its keys and tokens made secrets."""
+    if value is None:
+        return None
+    if isinstance(value, pulumi.Output):
+        return pulumi.Output.secret(value.apply(aws_config))
+    plain = _plain(value, schema.AWS_CONFIG_FIELDS)
+    for name, fields in _OBJECTS.items():
+        entry = plain.get(name)
+        if isinstance(entry, list | tuple):
+            plain[name] = [_plain(item, fields) for item in entry]
+        elif entry is not None and not isinstance(entry, pulumi.Output):
+            plain[name] = _plain(entry, fields)
+    return plain
+
+
+_OBJECTS = {prop.name: prop.fields for prop in schema.AWS_CONFIG_FIELDS if prop.fields}
+
+
+def _plain(value: Any, fields: tuple[schema.Property, ...]) -> Any:
+    """An Args object or a dict (snake_case or camelCase keys) as a dict, its secrets wrapped."""
+    if isinstance(value, Mapping):
+        plain = {snake(str(key)): item for key, item in value.items()}
+    elif pulumi._types.is_input_type(type(value)):
+        plain = {field.name: pulumi_aws_args.field(value, field.name) for field in fields}
+    else:
+        return value  # check names what it should be
+    for field in fields:
+        if field.secret and plain.get(field.name) is not None:
+            plain[field.name] = pulumi.Output.secret(plain[field.name])
+    return plain
 
 
 def _output(resource: AppAuthorizationConnection, name: str) -> pulumi.Output[Any]:

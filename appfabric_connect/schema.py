@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-STRING, NUMBER, OBJECT = "string", "number", "object"
+STRING, NUMBER, OBJECT, LIST = "string", "number", "object", "list"
 
 
 @dataclass(frozen=True)
@@ -15,7 +15,7 @@ class Property:
     """
 
     name: str
-    type: str  # STRING, NUMBER or OBJECT
+    type: str  # STRING, NUMBER, OBJECT or LIST (of strings, or of ``fields`` objects)
     doc: str
     required: bool = False
     secret: bool = False
@@ -23,11 +23,12 @@ class Property:
     fields: tuple[Property, ...] = ()  # an object's properties
     type_name: str = ""  # an object's type: its Python classes and Pulumi type are named after it
     aws_name: str = ""  # pulumi-aws's name for the same input ("timeouts.create": a nested one)
+    dynamic_only: bool = False  # not in the package's schema (there it is provider configuration)
 
     @property
     def python_type(self) -> str:
         """The Python type of a value: ``str``, ``float`` or the object's type name."""
-        return {STRING: "str", NUMBER: "float"}.get(self.type, self.type_name)
+        return {STRING: "str", NUMBER: "float"}.get(self.type, self.type_name or "list[str]")
 
 
 AUTH_REQUEST = "AuthRequest"
@@ -42,6 +43,77 @@ AUTH_REQUEST_FIELDS = (
         required=True,
         secret=True,
     ),
+)
+
+AWS_CONFIG = "AwsConfig"
+ASSUME_ROLE = "AwsAssumeRole"
+WEB_IDENTITY = "AwsAssumeRoleWithWebIdentity"
+ENDPOINT = "AwsEndpoint"
+_ROLE_ARN = Property("role_arn", STRING, "the ARN of the IAM role to assume", required=True)
+_SESSION = Property("session_name", STRING, "the role session's name")
+_DURATION = Property("duration", STRING, "the session's duration, 15m to 12h, e.g. `1h`")
+_POLICY = Property("policy", STRING, "a session policy (JSON)")
+_POLICY_ARNS = Property("policy_arns", LIST, "the ARNs of managed session policies")
+
+ASSUME_ROLE_FIELDS = (
+    _ROLE_ARN,
+    _SESSION,
+    Property("external_id", STRING, "the external ID the role's trust policy asks for"),
+    _DURATION,
+    _POLICY,
+    _POLICY_ARNS,
+    Property("tags", OBJECT, "session tags: names and values"),
+    Property("transitive_tag_keys", LIST, "the session tags passed on to the next role"),
+    Property("source_identity", STRING, "the source identity of the session"),
+)
+
+WEB_IDENTITY_FIELDS = (
+    _ROLE_ARN,
+    _SESSION,
+    Property("web_identity_token", STRING, "the OIDC token; made a secret", secret=True),
+    Property("web_identity_token_file", STRING, "a file holding the OIDC token"),
+    _DURATION,
+    _POLICY,
+    _POLICY_ARNS,
+)
+
+ENDPOINT_FIELDS = (
+    Property("appfabric", STRING, "the AppFabric endpoint URL"),
+    Property("sts", STRING, "the STS endpoint URL"),
+)
+
+AWS_CONFIG_FIELDS = (
+    Property("region", STRING, "the default region of this connection (as `aws:region`)"),
+    Property("profile", STRING, "the shared-config profile"),
+    Property("shared_config_files", LIST, "the shared config file (one)"),
+    Property("shared_credentials_files", LIST, "the shared credentials file (one)"),
+    Property("access_key", STRING, "static access key ID; made a secret", secret=True),
+    Property("secret_key", STRING, "static secret access key; made a secret", secret=True),
+    Property("token", STRING, "session token of the static keys; made a secret", secret=True),
+    Property(
+        "assume_roles",
+        LIST,
+        "roles assumed in turn, each with the previous one's credentials",
+        fields=ASSUME_ROLE_FIELDS,
+        type_name=ASSUME_ROLE,
+    ),
+    Property(
+        "assume_role_with_web_identity",
+        OBJECT,
+        "a role assumed with an OIDC token: the base of the role chain",
+        fields=WEB_IDENTITY_FIELDS,
+        type_name=WEB_IDENTITY,
+    ),
+    Property(
+        "endpoints",
+        LIST,
+        "`appfabric` and `sts` endpoint URLs",
+        fields=ENDPOINT_FIELDS,
+        type_name=ENDPOINT,
+    ),
+    Property("sts_region", STRING, "the region of STS (default: `region`)"),
+    Property("allowed_account_ids", LIST, "the only accounts this connection may be made in"),
+    Property("forbidden_account_ids", LIST, "accounts this connection must not be made in"),
 )
 
 TENANT_FIELDS = (
@@ -89,6 +161,17 @@ INPUTS = (
         "seconds to wait for `PendingConnect` → `Connected` (default 300, or "
         "`appfabric-connect:connectTimeout`)",
         aws_name="timeouts.create",
+    ),
+    Property(
+        "aws",
+        OBJECT,
+        "this connection's own AWS identity, over the stack's `aws:*` config: "
+        "`AwsConfigArgs(region=, profile=, assume_roles=[AwsAssumeRoleArgs(role_arn=)], …)`, "
+        "pulumi-aws's `ProviderArgs` names; keys and tokens are made secrets; only a change of "
+        "`region` or of the account (a role ARN's, `allowed_account_ids`) replaces",
+        fields=AWS_CONFIG_FIELDS,
+        type_name=AWS_CONFIG,
+        dynamic_only=True,
     ),
 )
 
@@ -152,6 +235,7 @@ AUTH_REQUEST_NAMES = names(AUTH_REQUEST_FIELDS)
 TENANT_NAMES = names(TENANT_FIELDS)
 REQUIRED_INPUTS = tuple(prop.name for prop in INPUTS if prop.required)
 REPLACING_INPUTS = tuple(prop.name for prop in INPUTS if prop.replaces)
+AWS_CONFIG_NAMES = names(AWS_CONFIG_FIELDS)
 # pulumi-aws's top-level argument names that differ from ours, and the input each one is.
 AWS_ALIASES = {
     prop.aws_name.split(".")[0]: prop.name

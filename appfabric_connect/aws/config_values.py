@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,13 +24,20 @@ class Problem:
 class Reader:
     """Reads one mapping of pulumi-aws settings (camelCase names), collecting problems."""
 
-    def __init__(self, values: Mapping[str, Any], prefix: str) -> None:
+    def __init__(
+        self, values: Mapping[str, Any], prefix: str, spell: Callable[[str], str] = str
+    ) -> None:
         self.values = values
         self.prefix = prefix
+        self.spell = spell  # how messages write a key: as given, or snake_case
         self.problems: list[Problem] = []
 
+    def name(self, key: str) -> str:
+        """``key`` as the user wrote it: ``aws:assumeRoles[0]`` or ``aws.assume_roles[0]``."""
+        return f"{self.prefix}{self.spell(key)}"
+
     def fail(self, key: str, reason: str) -> None:
-        self.problems.append(Problem(f"{self.prefix}{key}", reason))
+        self.problems.append(Problem(self.name(key), reason))
 
     def raw(self, key: str) -> Any:
         value = self.values.get(key)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import botocore.session
@@ -30,9 +30,11 @@ NOT_APPLICABLE = (
 UNSUPPORTED = ("ec2MetadataServiceEndpoint", "ec2MetadataServiceEndpointMode")
 
 
-def read(values: Mapping[str, Any], prefix: str = "aws:") -> tuple[dict[str, Any], list[Problem]]:
+def read(
+    values: Mapping[str, Any], prefix: str = "aws:", spell: Callable[[str], str] = str
+) -> tuple[dict[str, Any], list[Problem]]:
     """AwsSettings keyword arguments from pulumi-aws settings, and every problem with them."""
-    r = Reader(values, prefix)
+    r = Reader(values, prefix, spell)
     for key in values:
         if key in UNSUPPORTED:
             r.fail(key, "is not supported by appfabric-connect (it would change the identity)")
@@ -65,9 +67,10 @@ def read(values: Mapping[str, Any], prefix: str = "aws:") -> tuple[dict[str, Any
         "use_dualstack_endpoint": r.boolean("useDualstackEndpoint"),
     }
     if bool(settings["access_key"]) != bool(settings["secret_key"]):
-        r.fail("secretKey" if settings["access_key"] else "accessKey", _KEY_PAIR)
+        key_pair = f"{r.name('accessKey')} and {r.name('secretKey')} must be set together"
+        r.fail("secretKey" if settings["access_key"] else "accessKey", key_pair)
     if settings["allowed_account_ids"] and settings["forbidden_account_ids"]:
-        r.fail("forbiddenAccountIds", "cannot be set with aws:allowedAccountIds")
+        r.fail("forbiddenAccountIds", f"cannot be set with {r.name('allowedAccountIds')}")
     retry_mode = r.string("retryMode")
     if retry_mode is not None and retry_mode not in RETRY_MODES:
         r.fail("retryMode", f"must be one of {', '.join(RETRY_MODES)}")
@@ -79,12 +82,13 @@ def read(values: Mapping[str, Any], prefix: str = "aws:") -> tuple[dict[str, Any
         for key in ("region", "stsRegion"):
             region = r.string(key)
             if region and not _known_region(region):
-                r.fail(key, f"{quoted(region)} is not an AWS region ({_SKIP_REGION})")
+                skip = r.name("skipRegionValidation")
+                r.fail(
+                    key,
+                    f"{quoted(region)} is not an AWS region "
+                    f"(set {skip} to true for one botocore does not know yet)",
+                )
     return settings, r.problems
-
-
-_KEY_PAIR = "aws:accessKey and aws:secretKey must be set together"
-_SKIP_REGION = "set aws:skipRegionValidation to true for one botocore does not know yet"
 
 
 def _endpoints(r: Reader) -> dict[str, str]:
@@ -114,7 +118,9 @@ def _one_file(r: Reader, key: str) -> str | None:
 def _assume_roles(r: Reader) -> tuple[AssumeRole, ...]:
     chain, single = r.raw("assumeRoles"), r.raw("assumeRole")
     if chain is not None and single is not None:
-        r.fail("assumeRole", "cannot be set with aws:assumeRoles: put the role in the list")
+        r.fail(
+            "assumeRole", f"cannot be set with {r.name('assumeRoles')}: put the role in the list"
+        )
     key, entries = ("assumeRoles", chain) if chain is not None else ("assumeRole", single)
     if entries is None:
         return ()
@@ -191,7 +197,8 @@ def _web_identity(r: Reader) -> WebIdentity | None:
 def _unknown_fields(r: Reader, key: str, entry: Mapping[str, Any], known: tuple[str, ...]) -> None:
     for name in entry:
         if name not in known:
-            r.fail(f"{key}.{name}", f"is not a field of {key} (fields: {', '.join(known)})")
+            fields = ", ".join(r.spell(field) for field in known)
+            r.fail(f"{key}.{name}", f"is not a field of {r.spell(key)} (fields: {fields})")
 
 
 @functools.cache
@@ -256,3 +263,62 @@ SUPPORTED = (
     "skipRegionValidation",
 )
 _KNOWN = frozenset((*SUPPORTED, *NOT_APPLICABLE, *UNSUPPORTED))
+
+# The settings a resource's own `aws` input may give (identity, account and endpoints), by
+# pulumi-aws's name, and the AwsSettings fields each one sets.
+RESOURCE_KEYS: dict[str, tuple[str, ...]] = {
+    "region": ("region",),
+    "profile": ("profile",),
+    "sharedConfigFiles": ("shared_config_file",),
+    "sharedCredentialsFiles": ("shared_credentials_file",),
+    "accessKey": ("access_key",),
+    "secretKey": ("secret_key",),
+    "token": ("token",),
+    "assumeRoles": ("assume_roles",),
+    "assumeRoleWithWebIdentity": ("web_identity",),
+    "endpoints": ("endpoint_url", "sts_endpoint"),
+    "stsRegion": ("sts_region",),
+    "allowedAccountIds": ("allowed_account_ids",),
+    "forbiddenAccountIds": ("forbidden_account_ids",),
+}
+
+
+def read_resource(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    """The AwsSettings fields that a resource's ``aws`` input (pulumi-aws's ``ProviderArgs``
+    names, snake_case) gives, and every problem with it, named ``aws.<key>``."""
+    given = {_camel(str(k)): v for k, v in values.items() if v is not None}
+    names = ", ".join(snake(key) for key in RESOURCE_KEYS)
+    problems = [
+        Problem(f"aws.{snake(key)}", f"is not a setting of `aws` (settings: {names})")
+        for key in given
+        if key not in RESOURCE_KEYS
+    ]
+    known = {key: _camel_fields(key, v) for key, v in given.items() if key in RESOURCE_KEYS}
+    settings, found = read(known, "aws.", snake)
+    fields = {
+        field: settings[field]
+        for key in known
+        for field in RESOURCE_KEYS[key]
+        if key != "endpoints" or settings[field] is not None  # an endpoint not given stays
+    }
+    return fields, problems + found
+
+
+def snake(key: str) -> str:
+    """``assumeRoles[0].roleArn`` → ``assume_roles[0].role_arn``."""
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", lambda m: f"_{m.group(1).lower()}", key)
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def _camel_fields(key: str, value: Any) -> Any:
+    """The objects of ``assumeRoles`` and ``assumeRoleWithWebIdentity`` with camelCase fields
+    (a role's ``tags`` are the user's names, kept as they are)."""
+    if key == "assumeRoles" and isinstance(value, list):
+        return [_camel_fields("assumeRoleWithWebIdentity", entry) for entry in value]
+    if key == "assumeRoleWithWebIdentity" and isinstance(value, Mapping):
+        return {_camel(str(name)): field for name, field in value.items() if field is not None}
+    return value

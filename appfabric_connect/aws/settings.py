@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Literal, NoReturn
 
@@ -122,3 +123,36 @@ class AwsSettings:
     @property
     def checks_account(self) -> bool:
         return bool(self.allowed_account_ids or self.forbidden_account_ids)
+
+    def overridden(self, given: Mapping[str, Any]) -> AwsSettings:
+        """These settings under a resource's own (its ``aws`` input): each field given wins; a
+        credential source given (keys, profile, web identity) replaces the whole identity, role
+        chain included; either account list given replaces both."""
+        cleared: dict[str, Any] = {}
+        if any(name in given for name in _CREDENTIAL_SOURCES):
+            cleared.update(dict.fromkeys(_CREDENTIAL_SOURCES), assume_roles=())
+        if any(name in given for name in _ACCOUNT_LISTS):
+            cleared.update(allowed_account_ids=(), forbidden_account_ids=())
+        return replace(self, **{**cleared, **given})
+
+    def accounts(self) -> frozenset[str] | None:
+        """The accounts this identity can be in, as known without STS: the last role's, else the
+        web identity role's, else ``allowed_account_ids``; None when they say nothing."""
+        roles = [role.role_arn for role in self.assume_roles]
+        if self.web_identity:
+            roles.insert(0, self.web_identity.role_arn)
+        if roles:
+            account = role_account(roles[-1])
+            return frozenset({account}) if account else None
+        return frozenset(self.allowed_account_ids) or None
+
+
+_CREDENTIAL_SOURCES = ("access_key", "secret_key", "token", "profile", "web_identity")
+_ACCOUNT_LISTS = ("allowed_account_ids", "forbidden_account_ids")
+
+
+def role_account(role_arn: str) -> str | None:
+    """The account ID of an IAM role ARN (``arn:aws:iam::111111111111:role/x``)."""
+    parts = role_arn.split(":")
+    account = parts[4] if len(parts) > 5 else ""
+    return account if account.isdigit() and len(account) == 12 else None

@@ -25,6 +25,9 @@ CONFIG = (
     Property("max_attempts", "number", "botocore's total attempts per AWS call"),
 )
 
+# The inputs of the package's resource: identity there is the provider's configuration.
+INPUTS = tuple(prop for prop in schema.INPUTS if not prop.dynamic_only)
+
 GO_IMPORT_BASE = "github.com/appfabric-connect/pulumi-appfabric-connect/sdk/go/appfabricconnect"
 DESCRIPTION = (
     "Connects an AWS AppFabric app authorization (ConnectAppAuthorization), reports its status "
@@ -74,7 +77,7 @@ def object_types(props: tuple[Property, ...]) -> dict[str, Any]:
 
 def package_schema() -> dict[str, Any]:
     """The schema ``GetSchema`` answers and ``pulumi package gen-sdk`` reads."""
-    echoed = tuple(prop for prop in schema.INPUTS if prop.name in schema.ECHOED_INPUTS)
+    echoed = tuple(prop for prop in INPUTS if prop.name in schema.ECHOED_INPUTS)
     outputs = (*echoed, *schema.OUTPUTS)
     return {
         "name": PACKAGE,
@@ -92,13 +95,13 @@ def package_schema() -> dict[str, Any]:
         "resources": {
             RESOURCE_TOKEN: {
                 "description": DESCRIPTION,
-                "inputProperties": properties(schema.INPUTS),
-                "requiredInputs": required(schema.INPUTS),
+                "inputProperties": properties(INPUTS),
+                "requiredInputs": required(INPUTS),
                 "properties": properties(outputs),
                 "required": required(outputs),
             }
         },
-        "types": object_types((*schema.INPUTS, *schema.OUTPUTS)),
+        "types": object_types((*INPUTS, *schema.OUTPUTS)),
         "language": {
             "python": {"packageName": "pulumi_appfabric_connect"},
             "nodejs": {"packageName": "@appfabric-connect/pulumi"},

@@ -20,14 +20,15 @@ from pulumi.dynamic import (
 
 from .. import statuses
 from ..aws import arn
+from ..aws.settings import AwsSettings
 from ..engine_watch import exit_with_engine
 from ..fingerprint import matches
 from . import target, validation
 from .config import ProviderConfig, StackConfig, read_config
 from .connect import auth_url, connect
 from .errors import ConnectionFailed, one_line
-from .messages import auth_url_hint, how_to_get_code, in_dynamic_provider_server, who
-from .outputs import outputs
+from .messages import auth_url_hint, how_to_get_code, in_dynamic_provider_server, warn, who
+from .outputs import OWN_CREDENTIALS, outputs
 from .validation import is_unknown
 
 
@@ -97,6 +98,15 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
         try:
             authorization = target.call(to, "GetAppAuthorization")["appAuthorization"]
         except ClientError as error:
+            if _read_without_own_keys(props):
+                # Its own keys are not in state: this read used another identity, and "not
+                # found" or "denied" may only mean that. Never drop what we cannot see.
+                warn(
+                    f"{who(to, props, first=True)} has its own AWS keys, which refresh cannot "
+                    f"use: it was read without them and got "
+                    f"{target.error_code(error)}; its state is kept as it was."
+                )
+                return ReadResult(id_, props)
             if target.error_code(error) == "ResourceNotFoundException":
                 return ReadResult(None, {})
             raise target.failure("GetAppAuthorization", to, error) from None
@@ -115,8 +125,10 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
 
     @one_line
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
-        """No API call: identifiers (by UUID) or region changed → replace; new code or a
-        status other than ``Connected`` → update (reconnect)."""
+        """No API call: identifiers (by UUID) or region changed → replace; an ``aws`` input
+        whose identity names another account than the connection's ARN's (role ARNs,
+        ``allowed_account_ids``) → replace; new code or a status other than ``Connected`` →
+        update (reconnect). Any other change of ``aws`` (keys, session names) is no change."""
         replaces = [
             name
             for name, uuid_of in (
@@ -125,9 +137,13 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
             )
             if _changed(olds.get(name), news.get(name), uuid_of)
         ]
-        new_region = target.desired_region(self._config.settings, news)
+        settings = target.settings_for(self._config.settings, news)
+        new_region = target.desired_region(settings, news)
         if new_region is not None and olds.get("region") and new_region != olds["region"]:
             replaces.append("region")
+        aws = news.get("aws")
+        if aws and not validation.has_unknown(aws) and _other_account(olds, settings):
+            replaces.append("aws")
         reconnect = _new_code(olds, news.get("auth_request")) or (
             olds.get("status") != statuses.CONNECTED
         )
@@ -171,6 +187,24 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
 
         Delete the authorization itself (e.g. ``aws.appfabric.AppAuthorization``) to revoke access.
         """
+
+
+def _other_account(olds: Mapping[str, Any], settings: AwsSettings) -> bool:
+    """The identity names accounts (STS alone knows the rest), and not the connection's."""
+    try:
+        account = arn.parse_authorization(str(olds.get("app_authorization_arn") or "")).account
+    except arn.IdentifierError:
+        return False
+    if not account:
+        return False
+    accounts = settings.accounts()
+    outside = accounts is not None and account not in accounts
+    return outside or account in settings.forbidden_account_ids
+
+
+def _read_without_own_keys(props: Mapping[str, Any]) -> bool:
+    identity = props.get("aws")
+    return isinstance(identity, Mapping) and bool(identity.get(OWN_CREDENTIALS))
 
 
 def _changed(old: Any, new: Any, uuid_of: Any) -> bool:

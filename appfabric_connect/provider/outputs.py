@@ -14,7 +14,9 @@ def outputs(
     authorization: Mapping[str, Any],
     code_fingerprint: Any,
 ) -> dict[str, Any]:
-    """Every output of ``schema.ECHOED_INPUTS`` and ``schema.OUTPUTS``, in that order."""
+    """Every output of ``schema.ECHOED_INPUTS`` and ``schema.OUTPUTS``, in that order; and, for a
+    connection with its own ``aws`` identity, that identity without its secrets (see
+    :func:`public_identity`)."""
     tenant = authorization.get("tenant") or {}
     status = authorization["status"]
     values = {
@@ -40,4 +42,52 @@ def outputs(
         "auth_url": authorization.get("authUrl") if status != statuses.CONNECTED else None,
         "code_fingerprint": code_fingerprint,
     }
-    return {name: values[name] for name in (*schema.ECHOED_INPUTS, *schema.OUTPUT_NAMES)}
+    outs = {name: values[name] for name in (*schema.ECHOED_INPUTS, *schema.OUTPUT_NAMES)}
+    identity = public_identity(props.get("aws"))
+    if identity is not None:
+        outs["aws"] = identity
+    return outs
+
+
+# Keys and tokens of the ``aws`` input, in both the snake_case and camelCase forms it accepts.
+_SECRET_KEYS = frozenset(
+    {
+        "access_key",
+        "accessKey",
+        "secret_key",
+        "secretKey",
+        "token",
+        "web_identity_token",
+        "webIdentityToken",
+    }
+)
+OWN_CREDENTIALS = "own_credentials"
+
+
+def public_identity(aws: Any) -> dict[str, Any] | None:
+    """The ``aws`` input without keys or tokens, for state: refresh reads the authorization with
+    the connection's own identity, which a dynamic provider's read knows only from the outputs.
+    ``own_credentials`` says keys or a token were left out (refresh cannot use them)."""
+    if not isinstance(aws, Mapping):
+        return None
+    removed = False
+
+    def strip(value: Any) -> Any:
+        nonlocal removed
+        if isinstance(value, Mapping):
+            kept = {}
+            for key, item in value.items():
+                if key in _SECRET_KEYS:
+                    removed = removed or item is not None
+                else:
+                    kept[key] = strip(item)
+            return kept
+        if isinstance(value, list):
+            return [strip(item) for item in value]
+        return value
+
+    public: dict[str, Any] = strip(aws)
+    public.pop(OWN_CREDENTIALS, None)
+    if removed or aws.get(OWN_CREDENTIALS):
+        public[OWN_CREDENTIALS] = True
+    return public

@@ -10,11 +10,12 @@ import botocore.exceptions
 from botocore import xform_name
 from botocore.exceptions import ClientError
 
-from ..aws import arn, clients
+from ..aws import arn, clients, provider_args
 from ..aws.clients import CONFIG_ENDPOINT, AwsSettings, ConfigurationError
 from ..aws.failures import Hints, failure_message
 from .errors import ConnectionFailed
-from .validation import is_unknown
+from .outputs import OWN_CREDENTIALS
+from .validation import has_unknown, is_unknown
 
 if TYPE_CHECKING:
     from mypy_boto3_appfabric import AppFabricClient
@@ -36,6 +37,7 @@ class Target:
 
 def resolve(settings: AwsSettings, props: Mapping[str, Any], id_: str | None = None) -> Target:
     """The target of ``props`` (or of the id alone, an authorization ARN, as ``get`` gives)."""
+    settings = settings_for(settings, props, strict=True)
     authorization_id = props.get("app_authorization_identifier") or id_ or ""
     bundle_id = props.get("app_bundle_identifier")
     try:
@@ -65,10 +67,30 @@ def resolve(settings: AwsSettings, props: Mapping[str, Any], id_: str | None = N
     return Target(client, region, arn.bundle_uuid(bundle_id), parsed.uuid)
 
 
-def desired_region(settings: AwsSettings, props: Mapping[str, Any]) -> str | None:
-    """Resource ``region`` → the identifiers' ARN region → ``aws:region`` → boto3's chain.
+def settings_for(
+    settings: AwsSettings, props: Mapping[str, Any], *, strict: bool = False
+) -> AwsSettings:
+    """``settings`` under the resource's own ``aws`` input, its known settings (the unknown
+    ones of a preview left out); ``strict``: a problem with it is a ConnectionFailed."""
+    given = props.get("aws")
+    if not isinstance(given, Mapping):
+        return settings
+    known = {
+        key: value
+        for key, value in given.items()
+        if not has_unknown(value) and key != OWN_CREDENTIALS  # state's marker, see outputs
+    }
+    fields, problems = provider_args.read_resource(known)
+    if problems and strict:
+        raise ConnectionFailed(f"{problems[0].key} {problems[0].reason}")
+    return settings.overridden(fields)
 
-    None while the region or an identifier is unknown (preview).
+
+def desired_region(settings: AwsSettings, props: Mapping[str, Any]) -> str | None:
+    """Resource ``region`` → the identifiers' ARN region → ``aws.region`` → ``aws:region`` →
+    boto3's chain. ``settings``: those of the resource (``settings_for``).
+
+    None while the region, an identifier or ``aws.region`` is unknown (preview).
     """
     region = props.get("region")
     if isinstance(region, str) and region:
@@ -82,6 +104,9 @@ def desired_region(settings: AwsSettings, props: Mapping[str, Any]) -> str | Non
         from_arn = arn.region_of(value) if isinstance(value, str) else None
         if from_arn:
             return from_arn
+    aws = props.get("aws")
+    if is_unknown(aws) or (isinstance(aws, Mapping) and is_unknown(aws.get("region"))):
+        return None
     try:
         return clients.default_region(settings)
     except ConfigurationError as error:

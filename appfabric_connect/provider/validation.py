@@ -10,7 +10,7 @@ from typing import Any
 from pulumi.output import Unknown
 
 from .. import schema
-from ..aws import arn
+from ..aws import arn, provider_args
 from ..aws.arn import Identifier, IdentifierError
 from ..aws.model import Violation, input_member, pattern, violations
 from ..quoting import QUOTE_LIMIT, quoted, shown
@@ -33,6 +33,15 @@ class Problem:
 def is_unknown(value: Any) -> bool:
     """True for a value not known until apply (preview): the SDK's ``Unknown`` or its sentinel."""
     return isinstance(value, Unknown) or value == UNKNOWN_SENTINEL
+
+
+def has_unknown(value: Any) -> bool:
+    """True if ``value``, or anything in it, is unknown until apply (preview)."""
+    if isinstance(value, Mapping):
+        return any(has_unknown(item) for item in value.values())
+    if isinstance(value, list | tuple):
+        return any(has_unknown(item) for item in value)
+    return is_unknown(value)
 
 
 def problems(news: Mapping[str, Any]) -> list[Problem]:
@@ -68,6 +77,7 @@ def problems(news: Mapping[str, Any]) -> list[Problem]:
     _region(news, (bundle, authorization), found)
     _auth_request(news.get("auth_request"), found)
     _connect_timeout(news.get("connect_timeout"), found)
+    _aws(news.get("aws"), found)
     return found
 
 
@@ -223,6 +233,20 @@ def _connect_timeout(value: Any, found: list[Problem]) -> None:
                 "connect_timeout", f"must be more than 0 and at most {MAX_CONNECT_TIMEOUT} seconds"
             )
         )
+
+
+def _aws(value: Any, found: list[Problem]) -> None:
+    """The resource's own identity: the settings known now (a preview's unknowns pass)."""
+    if value is None or is_unknown(value):
+        return
+    if not isinstance(value, Mapping):
+        found.append(
+            Problem("aws", f"must be an object such as AwsConfigArgs(region=…), got {shown(value)}")
+        )
+        return
+    known = {key: item for key, item in value.items() if not has_unknown(item)}
+    _, problems = provider_args.read_resource(known)
+    found.extend(Problem(problem.key, problem.reason) for problem in problems)
 
 
 def _rules(found: list[Violation]) -> dict[str, object]:

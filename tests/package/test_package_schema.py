@@ -27,7 +27,8 @@ def _field(value: PropertyValue, key: str) -> PropertyValue:
 def test_every_input_of_schema_py_is_a_camel_case_input_of_the_package() -> None:
     resource = _resource()
 
-    assert list(resource["inputProperties"]) == [camel(name) for name in schema.INPUT_NAMES]
+    inputs = [prop.name for prop in schema.INPUTS if not prop.dynamic_only]
+    assert list(resource["inputProperties"]) == [camel(name) for name in inputs]
     assert resource["requiredInputs"] == ["appBundleIdentifier", "appAuthorizationIdentifier"]
 
 
