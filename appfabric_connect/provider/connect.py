@@ -95,10 +95,10 @@ def _connected_without_code(
         return None
     if known_updated_at is not None and not _after(authorization.get("updatedAt"), since):
         return None  # unchanged since the state last saw it: the new code is a rotation
+    when = " since the state last saw it" if known_updated_at is not None else ""
     messages.warn(
-        f"{who(to, authorization, first=True)} is already Connected, connected after the "
-        "state last saw it (by an interrupted run, another stack or the console): adopting it; "
-        "the OAuth code was not sent."
+        f"{who(to, authorization, first=True)} is already Connected{when} (by an interrupted "
+        "run, another stack or the console): adopting it; the OAuth code was not sent."
     )
     return authorization
 
