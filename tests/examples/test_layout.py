@@ -9,7 +9,7 @@ import yaml
 
 from tests.support.pulumi_project import EXAMPLES
 
-NAMES = ["apikey-asana", "import-existing", "multi-tenant", "oauth2-slack"]
+NAMES = ["apikey-asana", "import-existing", "multi-account", "multi-tenant", "oauth2-slack"]
 YAML_NAMES = ["yaml-apikey", "yaml-oauth2"]  # the provider package, tested in tests/package
 
 

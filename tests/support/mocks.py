@@ -21,6 +21,7 @@ BUNDLE_ARN = f"arn:aws:appfabric:us-east-1:{ACCOUNT}:appbundle/{BUNDLE_UUID}"
 CONNECTION = "pulumi-python:dynamic/appfabric:AppAuthorizationConnection"
 APP_BUNDLE = "aws:appfabric/appBundle:AppBundle"
 APP_AUTHORIZATION = "aws:appfabric/appAuthorization:AppAuthorization"
+AWS_PROVIDER = "pulumi:providers:aws"
 TENANT = {"tenant_identifier": "T0123", "tenant_display_name": "Acme"}
 
 
@@ -82,6 +83,8 @@ class Mocks(pulumi.runtime.Mocks):
             }
             self.answered[args.name] = outputs
             return arn, {**inputs, **outputs}
+        if args.typ == AWS_PROVIDER:
+            return f"{args.name}-provider-id", dict(inputs)
         raise AssertionError(f"unexpected resource {args.typ}")
 
     def call(
