@@ -11,6 +11,7 @@ round-trip latency of 50 ms. Figures:
 4. State size: the `__provider` blob and the exported stack; the blob of a provider in __main__.
 5. Provider cold start: process start to the first Create answered.
 6. Install size: a fresh venv with the wheel alone, and with the examples extra.
+7. Identity cost: STS calls per provider process with an assumed-role chain; create times.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from bench.harness import (
     clean_environment,
     log,
 )
+from bench.identity_cost import measure_identity_cost
 from bench.install_size import measure_install_sizes
 from bench.lifecycle import measure_cold_start, measure_lifecycle, measure_pending
 from bench.machine import loadavg, machine, versions
@@ -128,6 +130,7 @@ def measure() -> Results:
         ups, state = measure_up(emulator, seeder, scratch)
         blobs = measure_blobs()
         cold = measure_cold_start(emulator, seeder)
+        identity = measure_identity_cost(emulator)
     install_mib = measure_install_sizes()
     return Results(
         started=started.isoformat(),
@@ -147,6 +150,7 @@ def measure() -> Results:
         state=state,
         blobs=blobs,
         install_mib=install_mib,
+        identity=identity,
     )
 
 

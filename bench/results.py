@@ -75,6 +75,7 @@ class Results(TypedDict):
     state: dict[str, StateSizes]  # by number of connections
     blobs: Blobs
     install_mib: dict[str, float]  # site-packages of a fresh venv: "base", "examples"
+    identity: dict[str, dict[str, float]]  # by identity: assume_role_calls, first/warm create
 
 
 def save(results: Results, path: Path = RESULTS) -> None:
