@@ -56,6 +56,16 @@ def _wait_for_connect(control: EmulatorControl, process: subprocess.Popen[str]) 
         time.sleep(0.1)
 
 
+def _kill_up_after_its_connect(stack: PulumiProject, control: EmulatorControl) -> list[int]:
+    """``kill -9`` of a ``pulumi up`` once its Connect reached AppFabric; the engine's children."""
+    up = _start_up(stack)
+    _wait_for_connect(control, up)
+    plugins = _children(up.pid)
+    os.kill(up.pid, signal.SIGKILL)
+    up.wait()
+    return plugins
+
+
 def _children(pid: int) -> list[int]:
     """The processes whose parent is ``pid`` (the engine's plugins and language host)."""
     found = []
@@ -100,11 +110,7 @@ def test_a_killed_up_rerun_at_once_adopts_the_connection_its_code_made(
     appfabric: Any,
 ) -> None:
     stack = _oauth2_stack(make_project, seeded, obtain_code(seeded.oauth2_authorization))
-    up = _start_up(stack)
-    _wait_for_connect(slow_connects, up)
-    plugins = _children(up.pid)
-    os.kill(up.pid, signal.SIGKILL)
-    up.wait()
+    plugins = _kill_up_after_its_connect(stack, slow_connects)
 
     stack.cli.run("cancel", "--yes")
     rerun = stack.up(check=False)
@@ -126,10 +132,7 @@ def test_refresh_clear_pending_creates_ends_the_interrupted_create_warning(
     slow_connects: EmulatorControl,
 ) -> None:
     stack = _oauth2_stack(make_project, seeded, obtain_code(seeded.oauth2_authorization))
-    up = _start_up(stack)
-    _wait_for_connect(slow_connects, up)
-    os.kill(up.pid, signal.SIGKILL)
-    up.wait()
+    _kill_up_after_its_connect(stack, slow_connects)
     stack.cli.run("cancel", "--yes")
     stack.up()
 
