@@ -183,18 +183,20 @@ def test_a_redirect_uri_with_a_fragment_fails_check_before_any_call(
     assert emulator_control.calls() == {}
 
 
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_a_cancelled_up_lets_the_connect_in_flight_finish_and_records_it(
+    signum: signal.Signals,
     make_project: Callable[..., PulumiProject],
     seeded: Seeded,
     obtain_code: Callable[[Mapping[str, Any]], str],
     slow_connects: EmulatorControl,
 ) -> None:
-    # Pulumi quirk: on SIGINT the engine sends Cancel, which the SDK's dynamic-provider server
+    # Pulumi quirk: on SIGINT or SIGTERM the engine sends Cancel, which the SDK's dynamic-provider server
     # answers without telling the provider, and waits for the create in flight.
     stack = _oauth2_stack(make_project, seeded, obtain_code(seeded.oauth2_authorization))
     up = _start_up(stack)
     _wait_for_connect(slow_connects, up)
-    os.kill(up.pid, signal.SIGINT)
+    os.kill(up.pid, signum)
     output = up.communicate(timeout=120)[0]
 
     after = stack.preview("--expect-no-changes", check=False)
