@@ -191,8 +191,8 @@ def test_a_cancelled_up_lets_the_connect_in_flight_finish_and_records_it(
     obtain_code: Callable[[Mapping[str, Any]], str],
     slow_connects: EmulatorControl,
 ) -> None:
-    # Pulumi quirk: on SIGINT or SIGTERM the engine sends Cancel, which the SDK's dynamic-provider server
-    # answers without telling the provider, and waits for the create in flight.
+    # Pulumi quirk: on SIGINT or SIGTERM the engine sends Cancel, which the SDK's
+    # dynamic-provider server answers without telling the provider, and waits for the create.
     stack = _oauth2_stack(make_project, seeded, obtain_code(seeded.oauth2_authorization))
     up = _start_up(stack)
     _wait_for_connect(slow_connects, up)
