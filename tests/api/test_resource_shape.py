@@ -135,17 +135,20 @@ def test_the_args_form_registers_the_same_inputs_as_the_keyword_form(
         "region": "eu-west-1",
         "connect_timeout": 30,
     }
-    AppAuthorizationConnection("keywords", **given)
-    AppAuthorizationConnection("args", AppAuthorizationConnectionArgs(**given))
     as_dict = typing.cast(AppAuthorizationConnectionArgsDict, given)
-    last = AppAuthorizationConnection("dict", as_dict)
+    connections = [
+        AppAuthorizationConnection("keywords", **given),
+        AppAuthorizationConnection("args", AppAuthorizationConnectionArgs(**given)),
+        AppAuthorizationConnection("dict", as_dict),
+    ]
 
     def check(_: Any) -> None:
         inputs = [stack.mocks.inputs(name) for name in ("keywords", "args", "dict")]
         assert inputs[0] == inputs[1] == inputs[2]
         assert {k: inputs[0][k] for k in given} == given
 
-    return last.id.apply(check)
+    # All three registered before the check: one resolving first says nothing of the others.
+    return pulumi.Output.all(*(connection.id for connection in connections)).apply(check)
 
 
 @pulumi_test
