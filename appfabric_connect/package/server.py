@@ -20,6 +20,7 @@ from pulumi.runtime.proto import provider_pb2_grpc
 from .. import __version__
 from ..engine_watch import exit_with_engine
 from ..provider.errors import ConnectionFailed, ProviderBug
+from . import engine_log
 from .connection import PackageConnection
 from .pulumi_schema import schema_json
 
@@ -44,11 +45,20 @@ class ConnectionServicer(provider_pb2_grpc.ResourceProviderServicer):
         self._pool = ThreadPoolExecutor(MAX_OPERATIONS, thread_name_prefix="operation")
 
     async def _run(
-        self, context: grpc.aio.ServicerContext[Any, Any], work: Callable[[], _Result]
+        self,
+        context: grpc.aio.ServicerContext[Any, Any],
+        work: Callable[[], _Result],
+        urn: str = "",
     ) -> _Result:
-        """``work`` in a thread; a failure ends the call with its one-line message."""
+        """``work`` in a thread; a failure ends the call with its one-line message.
+
+        Its warnings go to the engine attached to ``urn``, the resource operated on (none: the
+        provider's own, e.g. Configure's).
+        """
         try:
-            return await asyncio.get_running_loop().run_in_executor(self._pool, work)
+            return await asyncio.get_running_loop().run_in_executor(
+                self._pool, engine_log.attributed(urn, work)
+            )
         except (ConnectionFailed, ProviderBug) as error:
             await context.abort(grpc.StatusCode.UNKNOWN, str(error))
             raise  # abort raises; this line is for type checkers
@@ -60,7 +70,13 @@ class ConnectionServicer(provider_pb2_grpc.ResourceProviderServicer):
         return proto.GetSchemaResponse(schema=schema_json())
 
     async def CheckConfig(self, request: Any, context: Any) -> proto.CheckResponse:
-        return proto.CheckResponse(inputs=request.news)
+        checked = await self._run(
+            context, lambda: self.connection.check_config(unmarshal(request.news))
+        )
+        return proto.CheckResponse(
+            inputs=request.news,
+            failures=[proto.CheckFailure(property=p, reason=r) for p, r in checked.failures],
+        )
 
     async def DiffConfig(self, request: Any, context: Any) -> proto.DiffResponse:
         same = unmarshal(request.olds) == unmarshal(request.news)
@@ -74,6 +90,7 @@ class ConnectionServicer(provider_pb2_grpc.ResourceProviderServicer):
         checked = await self._run(
             context,
             lambda: self.connection.check(unmarshal(request.olds), unmarshal(request.news)),
+            urn=request.urn,
         )
         return proto.CheckResponse(
             inputs=marshal(checked.inputs),
@@ -86,6 +103,7 @@ class ConnectionServicer(provider_pb2_grpc.ResourceProviderServicer):
             lambda: self.connection.diff(
                 request.id, unmarshal(request.olds), unmarshal(request.news)
             ),
+            urn=request.urn,
         )
         return proto.DiffResponse(
             changes=DIFF_SOME if diffed.changes else DIFF_NONE,
@@ -95,7 +113,7 @@ class ConnectionServicer(provider_pb2_grpc.ResourceProviderServicer):
 
     async def Create(self, request: Any, context: Any) -> proto.CreateResponse:
         resource_id, outputs = await self._run(
-            context, lambda: self.connection.create(unmarshal(request.properties))
+            context, lambda: self.connection.create(unmarshal(request.properties)), urn=request.urn
         )
         return proto.CreateResponse(id=resource_id, properties=marshal(outputs))
 
@@ -105,6 +123,7 @@ class ConnectionServicer(provider_pb2_grpc.ResourceProviderServicer):
             lambda: self.connection.read(
                 request.id, unmarshal(request.properties), unmarshal(request.inputs)
             ),
+            urn=request.urn,
         )
         return proto.ReadResponse(
             id=found.resource_id, properties=marshal(found.properties), inputs=marshal(found.inputs)
@@ -116,12 +135,15 @@ class ConnectionServicer(provider_pb2_grpc.ResourceProviderServicer):
             lambda: self.connection.update(
                 request.id, unmarshal(request.olds), unmarshal(request.news)
             ),
+            urn=request.urn,
         )
         return proto.UpdateResponse(properties=marshal(outputs))
 
     async def Delete(self, request: Any, context: Any) -> Any:
         await self._run(
-            context, lambda: self.connection.delete(request.id, unmarshal(request.properties))
+            context,
+            lambda: self.connection.delete(request.id, unmarshal(request.properties)),
+            urn=request.urn,
         )
         return Empty()
 
@@ -143,8 +165,9 @@ async def serve() -> None:
 def main() -> None:
     """The plugin's entry point: ``pulumi-resource-appfabric-connect ENGINE_ADDRESS [flags]``."""
     parser = argparse.ArgumentParser(description="The appfabric-connect Pulumi provider plugin")
-    parser.add_argument("engine", nargs="?", help="the engine's address (unused)")
-    parser.parse_known_args()
+    parser.add_argument("engine", nargs="?", help="the engine's address, for its Log RPC")
+    known, _ = parser.parse_known_args()
+    engine_log.install(known.engine)  # warnings: `warning: ...` under their resource
     exit_with_engine()
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(serve())
