@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: up test test-checkout lint unit e2e bench emulator pulumi clean
+.PHONY: up test test-checkout lint unit e2e bench emulator pulumi sdks clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ up: $(STAMP)
 bench: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
 	  PATH="$$bin_dir:$$PATH" $(PY) bench/run.py
+
+# The provider package's Python, Node.js and Go SDKs, generated from the plugin's schema by the
+# CLI's own code generators (scripts/gen-sdks), into build/sdks/<language>.
+sdks: $(STAMP)
+	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
+	  PATH="$$bin_dir:$(abspath $(VENV))/bin:$$PATH" scripts/gen-sdks build/sdks
 
 emulator: $(STAMP)
 	$(PY) -m appfabric_connect.emulator
