@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-STRING, NUMBER, OBJECT, LIST = "string", "number", "object", "list"
+STRING, NUMBER, INTEGER, BOOLEAN = "string", "number", "integer", "boolean"
+OBJECT, LIST = "object", "list"
 
 
 @dataclass(frozen=True)
@@ -15,7 +16,7 @@ class Property:
     """
 
     name: str
-    type: str  # STRING, NUMBER, OBJECT or LIST (of strings, or of ``fields`` objects)
+    type: str  # STRING, NUMBER, INTEGER, BOOLEAN, OBJECT or LIST (of strings or ``fields`` objects)
     doc: str
     required: bool = False
     secret: bool = False
@@ -114,6 +115,27 @@ AWS_CONFIG_FIELDS = (
     Property("sts_region", STRING, "the region of STS (default: `region`)"),
     Property("allowed_account_ids", LIST, "the only accounts this connection may be made in"),
     Property("forbidden_account_ids", LIST, "accounts this connection must not be made in"),
+)
+
+# pulumi-aws's provider settings beyond a resource's own identity: the package's provider takes
+# them all (`appfabric-connect:<name>`, or an explicit provider's arguments).
+PROVIDER_ONLY_AWS_FIELDS = (
+    Property("custom_ca_bundle", STRING, "a PEM file of CA certificates for AWS's endpoints"),
+    Property("http_proxy", STRING, "the proxy for http:// endpoints"),
+    Property("https_proxy", STRING, "the proxy for https:// endpoints"),
+    Property("no_proxy", STRING, "hosts reached without the proxies (comma-separated)"),
+    Property("insecure", BOOLEAN, "skip TLS verification (an emulator's self-signed certificate)"),
+    Property("use_fips_endpoint", BOOLEAN, "use AWS's FIPS endpoints"),
+    Property("use_dualstack_endpoint", BOOLEAN, "use AWS's dual-stack (IPv6) endpoints"),
+    Property("max_retries", INTEGER, "botocore's total attempts per AWS call (as pulumi-aws's)"),
+    Property("retry_mode", STRING, "botocore's retry mode: `standard` (default) or `adaptive`"),
+    Property(
+        "skip_credentials_validation",
+        BOOLEAN,
+        "`false`: check the credentials with GetCallerIdentity first; unset or `true`: the "
+        "first AppFabric call checks them",
+    ),
+    Property("skip_region_validation", BOOLEAN, "accept a region botocore does not know yet"),
 )
 
 TENANT_FIELDS = (

@@ -8,25 +8,32 @@ from typing import Any
 
 from pulumi.provider.experimental.property_value import PropertyValue
 
+from ..provider.config import read_config
 from ..provider.lifecycle import AppAuthorizationConnectionProvider
-from .names import camel, camel_path, snake
-from .wire import from_core, to_core, with_secrets
+from .names import PACKAGE, camel, camel_path
+from .pulumi_schema import CONFIG
+from .wire import from_core, settings_values, to_core, with_secrets
 
 PropertyMap = dict[str, PropertyValue]
+CONFIG_NAMES = frozenset(camel(prop.name) for prop in CONFIG)
+ENGINE_KEYS = frozenset(("version", "pluginDownloadURL"))  # the engine's, in every provider's
 
 
 class ProviderSettings:
     """The provider's configuration as ``read_config`` asks for it: by namespaced key.
 
-    ``aws:region`` and ``appfabric-connect:region`` both mean this provider's ``region``: a real
-    provider is configured with its own namespace only (``appfabric-connect:*``).
+    ``aws:assumeRoles`` and ``appfabric-connect:assumeRoles`` both mean this provider's
+    ``assumeRoles``: a real provider is configured with its own namespace only.
     """
 
     def __init__(self, args: Mapping[str, PropertyValue]) -> None:
-        self._values = to_core(args)
+        self._values = settings_values(args)
 
     def get(self, key: str) -> Any:
-        return self._values.get(snake(key.partition(":")[2] or key))
+        return self._values.get(key.partition(":")[2] or key)
+
+    def unknown_keys(self) -> list[str]:
+        return sorted(set(self._values) - CONFIG_NAMES - ENGINE_KEYS)
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,19 @@ class PackageConnection:
 
     def __init__(self) -> None:
         self.core = AppAuthorizationConnectionProvider()
+
+    def check_config(self, news: PropertyMap) -> Checked:
+        """Every unknown setting and every bad value, named as the user wrote them."""
+        settings = ProviderSettings(news)
+        unknown = [
+            (key, f"is not a setting of {PACKAGE} (settings: {', '.join(sorted(CONFIG_NAMES))})")
+            for key in settings.unknown_keys()
+        ]
+        problems = [
+            (problem.property.partition(":")[2] or problem.property, problem.reason)
+            for problem in read_config(settings, aws_prefix="").problems
+        ]
+        return Checked(news, unknown + problems)
 
     def configure(self, args: Mapping[str, PropertyValue]) -> None:
         self.core.configure_from(ProviderSettings(args))

@@ -6,24 +6,29 @@ import json
 from typing import Any
 
 from .. import __version__, schema
-from ..schema import Property
+from ..schema import LIST, NUMBER, OBJECT, STRING, Property
 from .names import PACKAGE, RESOURCE_TOKEN, camel
 
 # The provider's settings: stack config `appfabric-connect:<name>`, or an explicit provider's
-# arguments. `region` and `profile` mean what `aws:region` and `aws:profile` mean to the dynamic
-# resource; the rest are the dynamic resource's `appfabric-connect:*` keys.
+# arguments. pulumi-aws's settings (`region`, `assumeRoles`, …) mean what `aws:<name>` means to the
+# dynamic resource; the last three are the dynamic resource's own `appfabric-connect:*` keys.
 CONFIG = (
-    Property("region", "string", "the AWS region of connections that do not name one"),
-    Property("profile", "string", "the AWS shared-config profile to use"),
-    Property("endpoint", "string", "the AppFabric endpoint URL (e.g. an emulator)"),
+    *schema.AWS_CONFIG_FIELDS,
+    *schema.PROVIDER_ONLY_AWS_FIELDS,
+    Property("endpoint", STRING, "the AppFabric endpoint URL (e.g. an emulator)"),
     Property(
         "connect_timeout",
-        "number",
+        NUMBER,
         "default seconds to wait for `PendingConnect` → `Connected` (300)",
     ),
-    Property("retry_mode", "string", "botocore's retry mode: `standard` (default) or `adaptive`"),
-    Property("max_attempts", "number", "botocore's total attempts per AWS call"),
+    Property("max_attempts", NUMBER, "botocore's total attempts per AWS call"),
 )
+# pulumi-aws's names for the provider's object types (`pulumi_aws.ProviderAssumeRoleArgs`, …).
+PROVIDER_TYPES = {
+    schema.ASSUME_ROLE: "ProviderAssumeRole",
+    schema.WEB_IDENTITY: "ProviderAssumeRoleWithWebIdentity",
+    schema.ENDPOINT: "ProviderEndpoint",
+}
 
 # The inputs of the package's resource: identity there is the provider's configuration.
 INPUTS = tuple(prop for prop in schema.INPUTS if not prop.dynamic_only)
@@ -37,16 +42,24 @@ DESCRIPTION = (
 
 
 def type_token(prop: Property) -> str:
-    """An object property's type token: ``auth_request`` → ``…:index:AuthRequest``."""
+    """An object's type token: ``auth_request`` → ``…:index:AuthRequest``."""
     name = camel(prop.name)
-    return f"{PACKAGE}:index:{name[:1].upper()}{name[1:]}"
+    return f"{PACKAGE}:index:{PROVIDER_TYPES.get(prop.type_name) or name[:1].upper() + name[1:]}"
+
+
+def type_spec(prop: Property) -> dict[str, Any]:
+    if prop.type == LIST:
+        item = {"$ref": f"#/types/{type_token(prop)}"} if prop.fields else {"type": STRING}
+        return {"type": "array", "items": item}
+    if prop.fields:
+        return {"$ref": f"#/types/{type_token(prop)}"}
+    if prop.type == OBJECT:  # names and values, e.g. a role's session tags
+        return {"type": "object", "additionalProperties": {"type": STRING}}
+    return {"type": prop.type}
 
 
 def property_spec(prop: Property) -> dict[str, Any]:
-    spec: dict[str, Any] = (
-        {"$ref": f"#/types/{type_token(prop)}"} if prop.fields else {"type": prop.type}
-    )
-    spec["description"] = prop.doc
+    spec = {**type_spec(prop), "description": prop.doc}
     if prop.secret:
         spec["secret"] = True
     return spec
@@ -61,7 +74,7 @@ def required(props: tuple[Property, ...]) -> list[str]:
 
 
 def object_types(props: tuple[Property, ...]) -> dict[str, Any]:
-    """Every object type that ``props`` use, nested ones included."""
+    """Every object type that ``props`` use (lists of objects too), nested ones included."""
     found: dict[str, Any] = {}
     for prop in props:
         if prop.fields:
@@ -101,12 +114,16 @@ def package_schema() -> dict[str, Any]:
                 "required": required(outputs),
             }
         },
-        "types": object_types((*INPUTS, *schema.OUTPUTS)),
+        "types": object_types((*INPUTS, *schema.OUTPUTS, *CONFIG)),
         "language": {
-            "python": {"packageName": "pulumi_appfabric_connect"},
-            "nodejs": {"packageName": "@appfabric-connect/pulumi"},
-            "go": {"importBasePath": GO_IMPORT_BASE},
-            "csharp": {"rootNamespace": "AppFabricConnect"},
+            "python": {
+                "packageName": "pulumi_appfabric_connect",
+                "respectSchemaVersion": True,
+                "pyproject": {"enabled": True},
+            },
+            "nodejs": {"packageName": "@appfabric-connect/pulumi", "respectSchemaVersion": True},
+            "go": {"importBasePath": GO_IMPORT_BASE, "respectSchemaVersion": True},
+            "csharp": {"rootNamespace": "AppFabricConnect", "respectSchemaVersion": True},
         },
     }
 

@@ -66,3 +66,24 @@ def with_secrets(values: Mapping[str, PropertyValue], prefix: str = "") -> dict[
             value = value.with_value(with_secrets(value.value, f"{path}."))
         result[key] = value.with_secret(True) if path in SECRET_PATHS else value
     return result
+
+
+def settings_values(values: Mapping[str, PropertyValue]) -> dict[str, Any]:
+    """Provider settings as plain values, names kept: pulumi-aws's (``assumeRoles[0].roleArn``).
+
+    Whole numbers become ``int`` (the wire has only floats); unknowns become ``None``.
+    """
+    return {key: _setting(value) for key, value in values.items()}
+
+
+def _setting(value: PropertyValue) -> Any:
+    inner = value.value
+    if isinstance(inner, Computed):
+        return None
+    if isinstance(inner, Mapping):
+        return settings_values(inner)
+    if isinstance(inner, Sequence) and not isinstance(inner, str):
+        return [_setting(item) for item in inner]
+    if isinstance(inner, float) and inner.is_integer():
+        return int(inner)
+    return inner

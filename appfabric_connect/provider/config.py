@@ -36,13 +36,14 @@ class StackConfig(Protocol):
     def get(self, key: str) -> Any: ...
 
 
-def read_config(config: StackConfig) -> ProviderConfig:
+def read_config(config: StackConfig, aws_prefix: str = "aws:") -> ProviderConfig:
     """Reads every ``aws:*`` key (pulumi-aws's meaning) and ``appfabric-connect:*``.
 
-    Bad values and unsupported keys are problems, which ``check`` reports.
+    Bad values and unsupported keys are problems, which ``check`` reports; they name pulumi-aws's
+    keys with ``aws_prefix``.
     """
     problems: list[CheckFailure] = []
-    aws, aws_problems = provider_args.read(_aws_keys(config))
+    aws, aws_problems = provider_args.read(_aws_keys(config), aws_prefix)
     problems += [CheckFailure(p.key, p.reason) for p in aws_problems]
     aws_retry_mode = aws.pop("retry_mode")
     retry_mode = config.get(CONFIG_RETRY_MODE) or aws_retry_mode or "standard"

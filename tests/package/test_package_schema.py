@@ -8,7 +8,8 @@ from typing import Any
 from pulumi.provider.experimental.property_value import Computed, PropertyValue
 
 from appfabric_connect import schema
-from appfabric_connect.package.connection import ProviderSettings
+from appfabric_connect.aws import provider_args
+from appfabric_connect.package.connection import PackageConnection, ProviderSettings
 from appfabric_connect.package.names import RESOURCE_TOKEN, camel
 from appfabric_connect.package.pulumi_schema import package_schema
 from appfabric_connect.package.wire import from_core, to_core, with_secrets
@@ -88,3 +89,46 @@ def test_provider_settings_answer_the_dynamic_resources_config_keys() -> None:
     assert settings.get("appfabric-connect:region") == "eu-west-1"
     assert settings.get("appfabric-connect:connectTimeout") == "30"
     assert settings.get("aws:profile") is None
+
+
+def test_every_pulumi_aws_setting_the_dynamic_resource_reads_is_a_provider_setting() -> None:
+    provider = package_schema()["provider"]["inputProperties"]
+
+    assert set(provider_args.SUPPORTED) - {"assumeRole"} <= set(provider)
+    assert set(package_schema()["config"]["variables"]) == set(provider)
+    assert provider["assumeRoles"]["items"] == {
+        "$ref": "#/types/appfabric-connect:index:ProviderAssumeRole"
+    }
+    assert {key for key, spec in provider.items() if spec.get("secret")} == {
+        "accessKey",
+        "secretKey",
+        "token",
+    }
+
+
+def test_provider_settings_keep_pulumi_aws_names_and_whole_numbers() -> None:
+    role = {"roleArn": PropertyValue("arn:aws:iam::111111111111:role/deploy")}
+    settings = ProviderSettings(
+        {
+            "assumeRoles": PropertyValue([PropertyValue(role)]),
+            "maxRetries": PropertyValue(5.0),
+        }
+    )
+
+    assert settings.get("aws:assumeRoles") == [{"roleArn": "arn:aws:iam::111111111111:role/deploy"}]
+    assert settings.get("aws:maxRetries") == 5
+
+
+def test_check_config_names_an_unknown_setting_and_a_bad_value() -> None:
+    checked = PackageConnection().check_config(
+        {
+            "regoin": PropertyValue("eu-west-1"),
+            "assumeRoles": PropertyValue([PropertyValue({"sessionName": PropertyValue("x")})]),
+            "version": PropertyValue("0.2.0"),
+        }
+    )
+
+    failures = dict(checked.failures)
+    assert set(failures) == {"regoin", "assumeRoles[0].roleArn"}
+    assert "is not a setting of appfabric-connect" in failures["regoin"]
+    assert "is required" in failures["assumeRoles[0].roleArn"]
