@@ -23,6 +23,8 @@ from tests.support.pulumi_project import (
     find_pulumi,
 )
 
+PACKAGE_PROGRAMS = Path(__file__).parent / "programs"
+
 PLUGIN = "pulumi-resource-appfabric-connect"
 
 
@@ -46,10 +48,55 @@ def plugin_dir() -> str:
     return str(scripts)
 
 
+@pytest.fixture(scope="session")
+def generated_sdks(plugin_dir: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``<dir>/{python,nodejs,go}``: the SDKs ``scripts/gen-sdks`` generates from the plugin."""
+    out = tmp_path_factory.mktemp("sdks")
+    pulumi_dir = str(Path(find_pulumi()).parent)
+    env = {
+        **os.environ,
+        "PATH": os.pathsep.join([plugin_dir, pulumi_dir, os.environ["PATH"]]),
+        "PULUMI_HOME": str(out / ".pulumi-home"),
+    }
+    result = subprocess.run(
+        [str(REPO / "scripts" / "gen-sdks"), str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"scripts/gen-sdks failed:\n{result.stderr}", pytrace=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def python_sdk(generated_sdks: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The generated Python SDK, installed by pip into a directory of its own (for PYTHONPATH)."""
+    target = tmp_path_factory.mktemp("python-sdk")
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    result = subprocess.run(
+        [*pip, "--no-deps", "--target", str(target), str(generated_sdks / "python")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"pip could not install the Python SDK:\n{result.stderr}", pytrace=False)
+    return target
+
+
 @pytest.fixture
 def package_env(pulumi_env: dict[str, str], yaml_host_dir: str, plugin_dir: str) -> dict[str, str]:
     """The CLI's environment, with the plugin and the YAML language host on PATH."""
     return {**pulumi_env, "PATH": os.pathsep.join([yaml_host_dir, plugin_dir, pulumi_env["PATH"]])}
+
+
+@pytest.fixture
+def python_sdk_on_path(package_env: dict[str, str], python_sdk: Path) -> None:
+    """Puts the generated Python SDK on the PYTHONPATH of the programs this test runs."""
+    paths = [str(python_sdk), package_env.get("PYTHONPATH", "")]
+    package_env["PYTHONPATH"] = os.pathsep.join(path for path in paths if path)
 
 
 @pytest.fixture

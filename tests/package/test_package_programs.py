@@ -1,4 +1,7 @@
-"""A Pulumi YAML program (examples/yaml-apikey) using the provider package, under the real CLI."""
+"""The provider package under the real CLI, from a Pulumi YAML program and its Python SDK.
+
+Each program declares the same connection (examples/yaml-apikey); every scenario runs for both.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from appfabric_connect.emulator import EmulatorControl
+from tests.package.conftest import PACKAGE_PROGRAMS
 from tests.support.appfabric import status_of
 from tests.support.pulumi_project import EXAMPLES, PulumiProject, combined
 
@@ -19,6 +23,7 @@ pytestmark = pytest.mark.e2e
 
 TOKEN = "appfabric-connect:index:AppAuthorizationConnection"
 MakeProject = Callable[[Path, str], PulumiProject]
+PROGRAMS = {"yaml": EXAMPLES / "yaml-apikey", "python-sdk": PACKAGE_PROGRAMS / "python_sdk"}
 
 
 @pytest.fixture
@@ -27,23 +32,33 @@ def asana(make_authorization: Callable[..., Any]) -> dict[str, Any]:
     return dict(make_authorization("apiKey", "ASANA"))
 
 
-def _yaml_stack(make: MakeProject, bundle_arn: str, arn: str, name: str = "yaml") -> PulumiProject:
-    stack = make(EXAMPLES / "yaml-apikey", name)
+@pytest.fixture(params=sorted(PROGRAMS))
+def program(request: pytest.FixtureRequest) -> Path:
+    """The YAML example, or the same connection declared with the generated Python SDK."""
+    if request.param == "python-sdk":
+        request.getfixturevalue("python_sdk_on_path")
+    return PROGRAMS[request.param]
+
+
+def _stack(
+    make: MakeProject, program: Path, bundle_arn: str, arn: str, name: str = "program"
+) -> PulumiProject:
+    stack = make(program, name)
     stack.set_config({"bundleArn": bundle_arn, "authorizationArn": arn})
     return stack
 
 
 @pytest.fixture
 def connected(
-    make_package_project: MakeProject, bundle_arn: str, asana: dict[str, Any]
+    make_package_project: MakeProject, program: Path, bundle_arn: str, asana: dict[str, Any]
 ) -> PulumiProject:
-    """The YAML example after ``pulumi up``."""
-    stack = _yaml_stack(make_package_project, bundle_arn, asana["appAuthorizationArn"])
+    """The program after ``pulumi up``."""
+    stack = _stack(make_package_project, program, bundle_arn, asana["appAuthorizationArn"])
     stack.up()
     return stack
 
 
-def test_up_connects_an_api_key_authorization_from_a_yaml_program(
+def test_up_connects_an_api_key_authorization(
     connected: PulumiProject, appfabric: AppFabricClient, asana: dict[str, Any]
 ) -> None:
     arn = asana["appAuthorizationArn"]
@@ -87,13 +102,17 @@ def test_drift_fails_the_refresh_gate_and_up_refresh_reconnects(
 def test_import_by_arn_then_preview_expects_no_changes(
     connected: PulumiProject,
     make_package_project: MakeProject,
+    program: Path,
     bundle_arn: str,
     asana: dict[str, Any],
 ) -> None:
     arn = asana["appAuthorizationArn"]
-    adopting = _yaml_stack(make_package_project, bundle_arn, arn, name="adopting")
+    adopting = _stack(make_package_project, program, bundle_arn, arn, name="adopting")
 
-    adopting.cli.run("import", TOKEN, "connection", arn, "--yes")
+    # The Python language host here (scripts/pulumi-language-python, a stand-in) cannot write
+    # the import's code (GenerateProgram); the YAML host can, and does.
+    no_code = ["--generate-code=false"] if program == PROGRAMS["python-sdk"] else []
+    adopting.cli.run("import", TOKEN, "connection", arn, "--yes", *no_code)
 
     (resource,) = adopting.resources()
     assert resource["id"] == arn
@@ -114,11 +133,12 @@ def test_destroy_empties_the_stack_and_leaves_the_authorization_connected(
 
 def test_a_failed_connect_is_reported_in_one_line_without_a_traceback(
     make_package_project: MakeProject,
+    program: Path,
     bundle_arn: str,
     make_authorization: Callable[..., Any],
 ) -> None:
     slack = make_authorization("oauth2", "SLACK")  # oauth2, but declared without authRequest
-    stack = _yaml_stack(make_package_project, bundle_arn, slack["appAuthorizationArn"])
+    stack = _stack(make_package_project, program, bundle_arn, slack["appAuthorizationArn"])
 
     result = stack.up(check=False)
 

@@ -1,0 +1,117 @@
+"""Explicit provider instances of the package: each connection signed by its provider's role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from appfabric_connect.emulator import EmulatorControl
+from tests.identity.test_per_resource import OWN_SECRET_KEY, TEAM_ROLES
+from tests.package.conftest import PACKAGE_PROGRAMS
+from tests.support.pulumi_project import PulumiProject, combined
+from tests.support.sts import Sts, sts, sts_server
+
+if TYPE_CHECKING:
+    from mypy_boto3_appfabric.type_defs import AppAuthorizationTypeDef
+
+__all__ = ["sts", "sts_server"]
+pytestmark = pytest.mark.e2e
+
+MakeProject = Callable[[Path, str], PulumiProject]
+TEAMS = {"blue": TEAM_ROLES[0], "green": TEAM_ROLES[1]}
+PROVIDER_TYPE = "pulumi:providers:appfabric-connect"
+CONNECTION_TYPE = "appfabric-connect:index:AppAuthorizationConnection"
+SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d"
+
+
+@pytest.fixture(params=["yaml-explicit-providers", "python_explicit_providers"])
+def program(request: pytest.FixtureRequest) -> Path:
+    if request.param.startswith("python"):
+        request.getfixturevalue("python_sdk_on_path")
+    return PACKAGE_PROGRAMS / str(request.param)
+
+
+@pytest.fixture
+def teams_stack(
+    make_package_project: MakeProject,
+    program: Path,
+    make_authorization: Callable[..., AppAuthorizationTypeDef],
+    bundle_arn: str,
+    sts: Sts,
+) -> PulumiProject:
+    """The program's stack: a provider per team (its own role), and a connection through each."""
+    stack = make_package_project(program, program.name)
+    config = {"bundleArn": bundle_arn, "accessKey": "AKIAPIPELINEKEYS", "stsUrl": sts.url}
+    for team, role in TEAMS.items():
+        config[f"{team}Role"] = role
+        authorization = make_authorization("apiKey", "ASANA")
+        config[f"{team}Authorization"] = authorization["appAuthorizationArn"]
+    stack.set_config(config)
+    stack.set_secret("secretKey", OWN_SECRET_KEY)
+    return stack
+
+
+def _urn(stack: PulumiProject, type_: str, name: str) -> str:
+    return f"urn:pulumi:dev::{stack.path.name}::{type_}::{name}"
+
+
+def test_each_connection_is_signed_by_its_explicit_providers_role(
+    teams_stack: PulumiProject, emulator_control: EmulatorControl, sts: Sts
+) -> None:
+    signed_by: dict[str, set[str | None]] = {}
+    for team in TEAMS:
+        emulator_control.reset_calls()
+        teams_stack.up(
+            "--target",
+            _urn(teams_stack, PROVIDER_TYPE, f"{team}-provider"),
+            "--target",
+            _urn(teams_stack, CONNECTION_TYPE, team),
+        )
+        signed_by[team] = {sts.role_of(c["accessKeyId"]) for c in emulator_control.callers()}
+
+    assert signed_by == {team: {role} for team, role in TEAMS.items()}
+    assert teams_stack.outputs() == {"blue": "Connected", "green": "Connected"}
+
+
+def test_refresh_reads_each_connection_with_its_providers_role(
+    teams_stack: PulumiProject, emulator_control: EmulatorControl, sts: Sts
+) -> None:
+    teams_stack.up()
+    emulator_control.reset_calls()
+
+    teams_stack.refresh()
+
+    callers = emulator_control.callers()
+    assert [c["operation"] for c in callers] == ["GetAppAuthorization"] * 2
+    assert {sts.role_of(c["accessKeyId"]) for c in callers} == set(TEAMS.values())
+    assert teams_stack.preview("--expect-no-changes", check=False).returncode == 0
+
+
+def test_the_providers_secret_key_never_reaches_state_or_output_in_plain_text(
+    teams_stack: PulumiProject,
+) -> None:
+    teams_stack.up()
+
+    providers = teams_stack.resources(PROVIDER_TYPE)
+    assert len(providers) == 2
+    # The engine's mark of a secret value in state (Pulumi's "secret" signature).
+    assert all(SECRET_SIGNATURE in p["inputs"]["secretKey"] for p in providers), providers
+    assert teams_stack.leaks([OWN_SECRET_KEY]) == []
+    assert OWN_SECRET_KEY not in str(teams_stack.export())
+
+
+def test_a_bad_provider_setting_fails_the_preview_naming_it(
+    make_package_project: MakeProject, bundle_arn: str
+) -> None:
+    stack = make_package_project(PACKAGE_PROGRAMS / "yaml-bad-provider", "bad-provider")
+    stack.set_config({"bundleArn": bundle_arn})
+
+    result = stack.preview(check=False)
+
+    assert result.returncode != 0
+    output = combined(result)
+    assert "assumeRoles[0].duration" in output and "forever" in output, output
+    assert "Traceback" not in output, output
