@@ -25,14 +25,24 @@ def to_core(values: Mapping[str, PropertyValue]) -> dict[str, Any]:
     return {snake(key): _plain(value) for key, value in values.items()}
 
 
-def _plain(value: PropertyValue) -> Any:
+def settings_values(values: Mapping[str, PropertyValue]) -> dict[str, Any]:
+    """Provider settings as plain values, names kept: pulumi-aws's (``assumeRoles[0].roleArn``).
+
+    Whole numbers become ``int`` (the wire has only floats); unknowns become ``None``.
+    """
+    return {key: _plain(value, setting=True) for key, value in values.items()}
+
+
+def _plain(value: PropertyValue, setting: bool = False) -> Any:
     inner = value.value
     if isinstance(inner, Computed):
-        return UNKNOWN_SENTINEL
+        return None if setting else UNKNOWN_SENTINEL
     if isinstance(inner, Mapping):
-        return to_core(inner)
+        return settings_values(inner) if setting else to_core(inner)
     if isinstance(inner, Sequence) and not isinstance(inner, str):
-        return [_plain(item) for item in inner]
+        return [_plain(item, setting) for item in inner]
+    if setting and isinstance(inner, float) and inner.is_integer():
+        return int(inner)
     return inner
 
 
@@ -66,24 +76,3 @@ def with_secrets(values: Mapping[str, PropertyValue], prefix: str = "") -> dict[
             value = value.with_value(with_secrets(value.value, f"{path}."))
         result[key] = value.with_secret(True) if path in SECRET_PATHS else value
     return result
-
-
-def settings_values(values: Mapping[str, PropertyValue]) -> dict[str, Any]:
-    """Provider settings as plain values, names kept: pulumi-aws's (``assumeRoles[0].roleArn``).
-
-    Whole numbers become ``int`` (the wire has only floats); unknowns become ``None``.
-    """
-    return {key: _setting(value) for key, value in values.items()}
-
-
-def _setting(value: PropertyValue) -> Any:
-    inner = value.value
-    if isinstance(inner, Computed):
-        return None
-    if isinstance(inner, Mapping):
-        return settings_values(inner)
-    if isinstance(inner, Sequence) and not isinstance(inner, str):
-        return [_setting(item) for item in inner]
-    if isinstance(inner, float) and inner.is_integer():
-        return int(inner)
-    return inner
