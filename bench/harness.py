@@ -89,6 +89,7 @@ class Served:
     start: float
     end: float
     thread: int  # the emulator's handler thread: one per HTTP connection
+    target: str = ""  # the app authorization the call names (ARN or ID), if any
 
 
 @dataclass
@@ -121,7 +122,8 @@ class Emulator:
             start = time.perf_counter()
             response = handle(request)
             end = time.perf_counter()
-            served = Served(_operation(request), start, end, threading.get_ident())
+            what, target = _operation(request)
+            served = Served(what, start, end, threading.get_ident(), target)
             with self.log.lock:
                 self.log.entries.append(served)
             return response
@@ -145,11 +147,15 @@ class Emulator:
             self.control.set_faults(latency_ms=0)
 
 
-def _operation(request: Request) -> str:
+def _operation(request: Request) -> tuple[str, str]:
+    """The operation (or the path) of ``request``, and the app authorization it names."""
     if request.path.startswith("/_emulator") or request.path.startswith("/oauth"):
-        return request.path
+        return request.path, ""
     matched = match_route(request.method, request.path)
-    return matched[0].operation if matched else request.path
+    if matched is None:
+        return request.path, ""
+    route, labels = matched
+    return route.operation, labels.get("appAuthorizationIdentifier", "")
 
 
 def appfabric_client(endpoint: str) -> AppFabricClient:

@@ -39,16 +39,22 @@ class UpRun:
 
 
 class Project:
-    """A copy of the root program (Pulumi.yaml, __main__.py) with its own backend and home."""
+    """A copy of the root program (Pulumi.yaml, __main__.py), or the files ``program`` (name ->
+    text), with its own backend and home."""
 
-    def __init__(self, root: Path, env: Mapping[str, str]) -> None:
+    def __init__(
+        self, root: Path, env: Mapping[str, str], program: Mapping[str, str] | None = None
+    ) -> None:
         self.dir = root / "project"
         backend = root / "backend"
         home = root / "pulumi-home"
         for path in (self.dir, backend, home):
             path.mkdir(parents=True)
-        for name in ("Pulumi.yaml", "__main__.py"):
-            shutil.copy(REPO / name, self.dir / name)
+        if program is None:
+            for name in ("Pulumi.yaml", "__main__.py"):
+                shutil.copy(REPO / name, self.dir / name)
+        for name, text in (program or {}).items():
+            (self.dir / name).write_text(text)
         self.env = {
             **env,
             "PULUMI_BACKEND_URL": f"file://{backend}",
@@ -88,7 +94,6 @@ class Project:
 
     def new_stack(self, name: str, bundle: str, authorizations: Sequence[str]) -> None:
         """``stack init``, then the root program's config written straight into the stack file."""
-        self.run("stack", "init", name)
         connections = [
             {
                 "name": f"c{index}",
@@ -97,15 +102,24 @@ class Project:
             }
             for index, arn in enumerate(authorizations)
         ]
-        stack_file = self.dir / f"Pulumi.{name}.yaml"
-        with stack_file.open("a") as config:  # JSON is YAML: no YAML writer needed
-            config.write("config:\n")
-            config.write(f"  aws:region: {REGION}\n")
-            config.write(f"  appfabric-connect:connections: {json.dumps(connections)}\n")
+        self.new_stack_with(
+            name, {"aws:region": REGION, "appfabric-connect:connections": connections}
+        )
 
-    def up(self, stack: str) -> UpRun:
+    def new_stack_with(self, name: str, config: Mapping[str, object]) -> None:
+        """``stack init``, then ``config`` (key -> value) written straight into the stack file."""
+        self.run("stack", "init", name)
+        stack_file = self.dir / f"Pulumi.{name}.yaml"
+        with stack_file.open("a") as stack_config:  # JSON is YAML: no YAML writer needed
+            stack_config.write("config:\n")
+            for key, value in config.items():
+                text = value if isinstance(value, str) else json.dumps(value)
+                stack_config.write(f"  {key}: {text}\n")
+
+    def up(self, stack: str, *args: str) -> UpRun:
+        """``pulumi up --yes --skip-preview ARGS``, timed."""
         start = time.perf_counter()
-        self.run("up", "--yes", "--skip-preview", stack=stack)
+        self.run("up", "--yes", "--skip-preview", *args, stack=stack)
         end = time.perf_counter()
         return UpRun(end - start, start, end)
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bench.report_lifecycle import CREATE, figure_cold, figure_lifecycle, total_calls
+from bench.report_parallelism import figure_parallelism
 from bench.report_pulumi_up import GOAL_BLOB, figure_state, figure_up
 from bench.report_throughput import GOAL_RATIO, burst_ratio, figure_throughput
 from bench.results import Results, load
@@ -48,6 +49,7 @@ def report(results: Results) -> str:
         figure_cold(results),
         figure_install(results),
         figure_identity(results),
+        figure_parallelism(results),
     ]
     return "\n".join(sections) + "\n"
 

@@ -57,6 +57,17 @@ class Blobs(TypedDict):
     in_main_error: str
 
 
+class Parallelism(TypedDict):
+    """Figure 8: `pulumi up` of N connections left PendingConnect, by program and --parallel."""
+
+    connections: int
+    pending_s: float
+    default_parallel: int  # the CLI's default for `pulumi up --parallel` (0: not found)
+    # "dynamic/default", "dynamic/16", "package/4", "package/16" -> one record per run: wall,
+    # creates, first_call, window, connect_spread, create (median), slowest, peak and mean
+    cases: dict[str, list[dict[str, float]]]
+
+
 class Results(TypedDict):
     started: str  # ISO 8601, UTC
     elapsed: float
@@ -76,6 +87,7 @@ class Results(TypedDict):
     blobs: Blobs
     install_mib: dict[str, float]  # site-packages of a fresh venv: "base", "examples"
     identity: dict[str, dict[str, float]]  # by identity: assume_role_calls, first/warm create
+    parallelism: Parallelism
 
 
 def save(results: Results, path: Path = RESULTS) -> None:

@@ -25,6 +25,9 @@ logger = logging.getLogger(__name__)
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
+    # socketserver listens with a backlog of 5: more new connections at once (16 parallel
+    # creates) lose SYNs, which clients resend 1 s later. A real endpoint does not.
+    request_queue_size = 128
 
     def __init__(self, address: tuple[str, int], app: EmulatorApp, verbose: bool) -> None:
         self.app = app
