@@ -46,8 +46,8 @@ bench: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
 	  PATH="$$bin_dir:$$PATH" $(PY) bench/run.py
 
-# The provider package's Python, Node.js and Go SDKs, generated from the plugin's schema by the
-# CLI's own code generators (scripts/gen-sdks), into build/sdks/<language>.
+# The provider package's Python, Node.js, Go and .NET SDKs, generated from the plugin's schema by
+# Pulumi's own code generators (scripts/gen-sdks), into build/sdks/<language>.
 sdks: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
 	  PATH="$$bin_dir:$(abspath $(VENV))/bin:$$PATH" scripts/gen-sdks build/sdks

@@ -123,7 +123,11 @@ def package_schema() -> dict[str, Any]:
             },
             "nodejs": {"packageName": "@appfabric-connect/pulumi", "respectSchemaVersion": True},
             "go": {"importBasePath": GO_IMPORT_BASE, "respectSchemaVersion": True},
-            "csharp": {"rootNamespace": "AppFabricConnect", "respectSchemaVersion": True},
+            "csharp": {
+                "rootNamespace": "Pulumi",
+                "namespaces": {PACKAGE: "AppFabricConnect"},
+                "respectSchemaVersion": True,
+            },
         },
     }
 

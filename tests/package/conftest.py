@@ -50,7 +50,7 @@ def plugin_dir() -> str:
 
 @pytest.fixture(scope="session")
 def generated_sdks(plugin_dir: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``<dir>/{python,nodejs,go}``: the SDKs ``scripts/gen-sdks`` generates from the plugin."""
+    """``<dir>/<language>``: the SDKs ``scripts/gen-sdks`` generates from the plugin."""
     out = tmp_path_factory.mktemp("sdks")
     pulumi_dir = str(Path(find_pulumi()).parent)
     env = {

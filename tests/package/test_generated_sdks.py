@@ -235,3 +235,25 @@ def test_a_wrong_argument_name_fails_mypy(
 
     assert result.returncode == 1, _shown(result)
     assert 'Unexpected keyword argument "app_bundle_id"' in result.stdout, _shown(result)
+
+
+# --- .NET: generated (pkg/v3@v3.206.0's generator), not compiled: no .NET SDK on this machine ---
+
+
+def test_the_dotnet_sdk_declares_the_resource_the_provider_and_a_secret_code(
+    generated_sdks: Path,
+) -> None:
+    sdk = generated_sdks / "dotnet"
+    resource = (sdk / "AppAuthorizationConnection.cs").read_text()
+    auth_request = (sdk / "Inputs" / "AuthRequestArgs.cs").read_text()
+
+    assert (sdk / "Pulumi.AppFabricConnect.csproj").is_file()
+    assert "namespace Pulumi.AppFabricConnect" in resource
+    assert 'base("appfabric-connect:index:AppAuthorizationConnection"' in resource
+    assert '[Input("appBundleIdentifier", required: true)]' in resource
+    assert (
+        "class ProviderAssumeRoleArgs" in (sdk / "Inputs" / "ProviderAssumeRoleArgs.cs").read_text()
+    )
+    # The C# generator's mark of a secret input: its setter wraps the value in a secret Output.
+    code_setter = auth_request.split('[Input("code", required: true)]')[1]
+    assert "Output.CreateSecret" in code_setter.split("[Input(")[0]
