@@ -1,4 +1,4 @@
-"""Explicit provider instances of the package: each connection signed by its provider's role."""
+"""The package provider's identity settings: stack config, and explicit provider instances."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from appfabric_connect.emulator import EmulatorControl
 from tests.identity.test_per_resource import OWN_SECRET_KEY, TEAM_ROLES
 from tests.package.conftest import PACKAGE_PROGRAMS
-from tests.support.pulumi_project import PulumiProject, combined
+from tests.support.pulumi_project import EXAMPLES, PulumiProject, combined
 from tests.support.sts import Sts, sts, sts_server
 
 if TYPE_CHECKING:
@@ -115,3 +115,35 @@ def test_a_bad_provider_setting_fails_the_preview_naming_it(
     output = combined(result)
     assert "assumeRoles[0].duration" in output and "forever" in output, output
     assert "Traceback" not in output, output
+
+
+def test_stack_config_configures_the_default_provider_with_a_role_chain(
+    make_package_project: MakeProject,
+    make_authorization: Callable[..., AppAuthorizationTypeDef],
+    bundle_arn: str,
+    emulator_control: EmulatorControl,
+    sts: Sts,
+) -> None:
+    stack = make_package_project(EXAMPLES / "yaml-apikey", "default-provider")
+    authorization = make_authorization("apiKey", "ASANA")["appAuthorizationArn"]
+    stack.set_config(
+        {
+            "bundleArn": bundle_arn,
+            "authorizationArn": authorization,
+            "appfabric-connect:accessKey": "AKIAPIPELINEKEYS",
+            "appfabric-connect:assumeRoles[0].roleArn": TEAMS["blue"],
+            "appfabric-connect:assumeRoles[0].sessionName": "pipeline",
+            "appfabric-connect:endpoints[0].sts": sts.url,
+        }
+    )
+    stack.set_secret("appfabric-connect:secretKey", OWN_SECRET_KEY)
+    emulator_control.reset_calls()
+
+    stack.up()
+    stack.refresh()
+
+    callers = emulator_control.callers()
+    assert {c["operation"] for c in callers} >= {"ConnectAppAuthorization", "GetAppAuthorization"}
+    assert {sts.role_of(c["accessKeyId"]) for c in callers} == {TEAMS["blue"]}
+    assert stack.outputs()["status"] == "Connected"
+    assert stack.leaks([OWN_SECRET_KEY]) == []
