@@ -1,14 +1,4 @@
-"""The plugin's warnings to the Pulumi engine's Log RPC, attached to the resource they are about.
-
-``pulumi up`` shows what a provider logs through ``pulumirpc.Engine/Log`` as a diagnostic under
-the resource whose URN it carries (``warning: ...``), as it does for pulumi-aws; a plugin's
-stderr becomes a ``debug`` diagnostic without a resource, hidden unless ``--debug`` (CLI
-v3.274). And the library's ``NullHandler`` (``appfabric_connect/__init__``) drops a record no
-handler takes before it gets even there. The shared core warns through the
-``appfabric_connect`` logger (``provider.messages.warn``); :func:`install` routes that logger's
-WARNING and ERROR records to the engine, and :func:`attributed` names the resource of the
-operation in flight.
-"""
+"""The plugin's warnings to the Pulumi engine's Log RPC, attached to the resource they are about."""
 
 from __future__ import annotations
 
@@ -96,6 +86,9 @@ def _to_stderr(record: logging.LogRecord, message: str) -> None:
 def install(address: str | None) -> logging.Handler:
     """Routes the ``appfabric_connect`` logger's warnings to the engine at ``address`` (to
     stderr without one: the plugin run by hand). Once per process: main calls it."""
+    # Pulumi quirk (CLI v3.274): a plugin's stderr becomes a `debug` diagnostic with no resource,
+    # hidden without --debug; only Engine/Log shows a warning under its resource. And without a
+    # handler, the library's NullHandler (appfabric_connect/__init__) would drop the record.
     handler = EngineLogHandler(address) if address else StderrHandler()
     logging.getLogger(LOGGER).addHandler(handler)
     return handler
