@@ -25,12 +25,13 @@ def check(settings: AwsSettings, session: botocore.session.Session) -> None:
     account = account_of(settings, session)
     if settings.allowed_account_ids and account not in settings.allowed_account_ids:
         raise AccountNotAllowed(
-            f"AWS account {account} is not in `aws:allowedAccountIds` "
+            f"AWS account {account} is not in {settings.named('allowedAccountIds')} "
             f"({', '.join(settings.allowed_account_ids)}): no AppFabric call was made."
         )
     if account in settings.forbidden_account_ids:
         raise AccountNotAllowed(
-            f"AWS account {account} is in `aws:forbiddenAccountIds`: no AppFabric call was made."
+            f"AWS account {account} is in {settings.named('forbiddenAccountIds')}: "
+            "no AppFabric call was made."
         )
 
 

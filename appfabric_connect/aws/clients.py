@@ -54,7 +54,9 @@ def default_region(settings: AwsSettings) -> str | None:
     if settings.region:
         return settings.region
     environment = tuple(os.environ.get(name) for name in _REGION_ENV)
-    return _chain_region(settings.profile, settings.shared_config_file, environment)
+    return _chain_region(
+        settings.profile, settings.shared_config_file, environment, settings.named("profile")
+    )
 
 
 _REGION_ENV = ("AWS_DEFAULT_REGION", "AWS_REGION", "AWS_PROFILE", "AWS_CONFIG_FILE")
@@ -62,7 +64,7 @@ _REGION_ENV = ("AWS_DEFAULT_REGION", "AWS_REGION", "AWS_PROFILE", "AWS_CONFIG_FI
 
 @functools.lru_cache(maxsize=16)
 def _chain_region(
-    profile: str | None, config_file: str | None, _env: tuple[str | None, ...]
+    profile: str | None, config_file: str | None, _env: tuple[str | None, ...], named: str
 ) -> str | None:
     # Cached per profile and environment: a boto3 Session costs ~15 ms, and diff asks per resource.
     core = botocore.session.Session()
@@ -71,7 +73,7 @@ def _chain_region(
     try:
         region = boto3.session.Session(botocore_session=core, profile_name=profile).region_name
     except botocore.exceptions.ProfileNotFound as error:
-        raise ConfigurationError(f"{error}: fix `aws:profile` or AWS_PROFILE") from None
+        raise ConfigurationError(f"{error}: fix {named} or AWS_PROFILE") from None
     # boto3 ignores AWS_REGION, which pulumi-aws and the other AWS SDKs read.
     return region or os.environ.get("AWS_REGION") or None
 

@@ -74,7 +74,9 @@ def _build(settings: AwsSettings) -> botocore.session.Session:
         try:
             core.get_scoped_config()
         except botocore.exceptions.ProfileNotFound as error:
-            raise ConfigurationError(f"{error}: fix `aws:profile` or AWS_PROFILE") from None
+            raise ConfigurationError(
+                f"{error}: fix {settings.named('profile')} or AWS_PROFILE"
+            ) from None
     static = _static_credentials(settings)
     if not settings.web_identity and not settings.assume_roles:
         if static is not None:
@@ -86,10 +88,10 @@ def _build(settings: AwsSettings) -> botocore.session.Session:
     for step, role in enumerate(settings.assume_roles, start=1):
         if credentials is None:
             raise IdentityError(
-                f"Cannot assume role {role.role_arn} (`aws:assumeRoles` step {step} of "
-                f"{len(settings.assume_roles)}): no AWS credentials to assume it with. Set "
-                "`aws:accessKey` / `aws:secretKey`, `aws:profile`, or AWS_ACCESS_KEY_ID and "
-                "AWS_SECRET_ACCESS_KEY."
+                f"Cannot assume role {role.role_arn} ({settings.named('assumeRoles')} step "
+                f"{step} of {len(settings.assume_roles)}): no AWS credentials to assume it "
+                f"with. Set {settings.named('accessKey')} / {settings.named('secretKey')}, "
+                f"{settings.named('profile')}, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."
             )
         credentials = _assume_role(settings, core, credentials, role, step)
     assert credentials is not None  # a web identity, or at least one role
@@ -115,7 +117,7 @@ def _assume_role(
     fetcher = AssumeRoleCredentialFetcher(
         _creator(settings, core), source, role.role_arn, extra_args=role.request()
     )
-    where = f"`aws:assumeRoles` step {step} of {len(settings.assume_roles)}"
+    where = f"{settings.named('assumeRoles')} step {step} of {len(settings.assume_roles)}"
     return _fetched(fetcher.fetch_credentials, "assume-role", f"role {role.role_arn} ({where})")
 
 
@@ -130,12 +132,15 @@ def _web_identity(settings: AwsSettings, core: botocore.session.Session) -> Cred
         loader = FileWebIdentityTokenLoader(web.token_file)
     else:
         raise IdentityError(
-            "`aws:assumeRoleWithWebIdentity` needs webIdentityToken or webIdentityTokenFile"
+            f"{settings.named('assumeRoleWithWebIdentity')} needs webIdentityToken or "
+            "webIdentityTokenFile"
         )
     fetcher = AssumeRoleWithWebIdentityCredentialFetcher(
         _creator(settings, core), loader, web.role_arn, extra_args=web.request()
     )
-    what = f"role {web.role_arn} with a web identity (`aws:assumeRoleWithWebIdentity`)"
+    what = (
+        f"role {web.role_arn} with a web identity ({settings.named('assumeRoleWithWebIdentity')})"
+    )
     return _fetched(fetcher.fetch_credentials, "assume-role-with-web-identity", what)
 
 

@@ -115,6 +115,13 @@ class AwsSettings:
     no_proxy: str | None = None
     use_fips_endpoint: bool | None = None
     use_dualstack_endpoint: bool | None = None
+    # How messages name a setting: `aws:assumeRoles` (stack config of the dynamic resource) or
+    # `appfabric-connect:assumeRoles` (the provider package's settings).
+    setting_prefix: str = "aws:"
+
+    def named(self, key: str) -> str:
+        """``key`` (pulumi-aws's name) as the user set it, quoted: ```aws:assumeRoles```."""
+        return f"`{self.setting_prefix}{key}`"
 
     def identity(self) -> AwsSettings:
         """These settings less the AppFabric endpoint: the key of one identity's credentials."""

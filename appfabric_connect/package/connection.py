@@ -76,7 +76,7 @@ class PackageConnection:
         return Checked(news, unknown + problems)
 
     def configure(self, args: Mapping[str, PropertyValue]) -> None:
-        self.core.configure_from(ProviderSettings(args))
+        self.core.configure_from(ProviderSettings(args), aws_prefix=f"{PACKAGE}:")
 
     def check(self, olds: PropertyMap, news: PropertyMap) -> Checked:
         result = self.core.check(to_core(olds), to_core(news))

@@ -39,8 +39,8 @@ class StackConfig(Protocol):
 def read_config(config: StackConfig, aws_prefix: str = "aws:") -> ProviderConfig:
     """Reads every ``aws:*`` key (pulumi-aws's meaning) and ``appfabric-connect:*``.
 
-    Bad values and unsupported keys are problems, which ``check`` reports; they name pulumi-aws's
-    keys with ``aws_prefix``.
+    Bad values and unsupported keys are problems, which ``check`` reports; they, and the
+    settings' own messages, name pulumi-aws's keys with ``aws_prefix``.
     """
     problems: list[CheckFailure] = []
     aws, aws_problems = provider_args.read(_aws_keys(config), aws_prefix)
@@ -62,6 +62,7 @@ def read_config(config: StackConfig, aws_prefix: str = "aws:") -> ProviderConfig
             "max_attempts": int(
                 max_attempts or aws["max_attempts"] or clients.DEFAULT_MAX_ATTEMPTS
             ),
+            "setting_prefix": aws_prefix,
         }
     )
     return ProviderConfig(settings, float(timeout or DEFAULT_CONNECT_TIMEOUT), problems)

@@ -69,9 +69,10 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
             exit_with_engine()
         self.configure_from(req.config)
 
-    def configure_from(self, config: StackConfig) -> None:
-        """Reads every setting from ``config``, by namespaced key (``aws:region``, …)."""
-        self._config = read_config(config)
+    def configure_from(self, config: StackConfig, aws_prefix: str = "aws:") -> None:
+        """Reads every setting from ``config``, by namespaced key (``aws:region``, …); messages
+        name pulumi-aws's settings with ``aws_prefix``."""
+        self._config = read_config(config, aws_prefix)
 
     @one_line
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:

@@ -20,11 +20,16 @@ from .validation import has_unknown, is_unknown
 if TYPE_CHECKING:
     from mypy_boto3_appfabric import AppFabricClient
 
-HINTS = Hints(
-    profile="`pulumi config set aws:profile NAME`",
-    region="the connection's `region`, `pulumi config set aws:region REGION` or AWS_REGION",
-    endpoint=f"`{CONFIG_ENDPOINT}`",
-)
+
+def hints(settings: AwsSettings) -> Hints:
+    """Where a failure's message points to fix the profile, the region or the endpoint."""
+    prefix = settings.setting_prefix
+    return Hints(
+        profile=f"`pulumi config set {prefix}profile NAME`",
+        region=f"the connection's `region`, `pulumi config set {prefix}region REGION` or "
+        "AWS_REGION",
+        endpoint=f"`{CONFIG_ENDPOINT}`",
+    )
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,7 @@ class Target:
     region: str
     bundle: str  # UUID
     authorization: str  # UUID
+    hints: Hints
 
 
 def resolve(settings: AwsSettings, props: Mapping[str, Any], id_: str | None = None) -> Target:
@@ -57,14 +63,14 @@ def resolve(settings: AwsSettings, props: Mapping[str, Any], id_: str | None = N
         region = parsed.region
     if not region:
         raise ConnectionFailed(
-            "No AWS region: set the connection's `region`, `pulumi config set aws:region "
-            "REGION`, or AWS_REGION / AWS_DEFAULT_REGION."
+            "No AWS region: set the connection's `region`, `pulumi config set "
+            f"{settings.setting_prefix}region REGION`, or AWS_REGION / AWS_DEFAULT_REGION."
         )
     try:
         client = clients.client(settings, region)
     except ConfigurationError as error:
         raise ConnectionFailed(str(error)) from None
-    return Target(client, region, arn.bundle_uuid(bundle_id), parsed.uuid)
+    return Target(client, region, arn.bundle_uuid(bundle_id), parsed.uuid, hints(settings))
 
 
 def settings_for(
@@ -128,7 +134,7 @@ def call(target: Target, operation: str, **kwargs: Any) -> dict[str, Any]:
     except botocore.exceptions.BotoCoreError as error:
         secret = kwargs.get("authRequest", {}).get("code")
         raise ConnectionFailed(
-            failure_message(operation, error, target.region, HINTS, secret=secret)
+            failure_message(operation, error, target.region, target.hints, secret=secret)
         ) from None
 
 
@@ -145,7 +151,7 @@ def failure(
 ) -> ConnectionFailed:
     subject = f"app authorization {target.authorization}"
     return ConnectionFailed(
-        failure_message(operation, error, target.region, HINTS, subject, secret=code)
+        failure_message(operation, error, target.region, target.hints, subject, secret=code)
     )
 
 
