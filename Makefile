@@ -42,9 +42,12 @@ up: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
 	  PATH="$$bin_dir:$$PATH" $(PY) scripts/demo-up
 
+# Figures 1-8 (bench/run.py, about 10 min), then figure 9: paired runs racing one OAuth code, in
+# one process by pause and through the real CLI against the release before it (bench/race.py).
 bench: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
-	  PATH="$$bin_dir:$$PATH" $(PY) bench/run.py
+	  PATH="$$bin_dir:$$PATH" $(PY) bench/run.py && \
+	  PATH="$$bin_dir:$$PATH" $(PY) -m bench.race all --before v0.2.0 --save
 
 # The provider package's Python, Node.js, Go and .NET SDKs, generated from the plugin's schema by
 # Pulumi's own code generators (scripts/gen-sdks), into build/sdks/<language>.
