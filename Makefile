@@ -47,7 +47,7 @@ up: $(STAMP)
 bench: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
 	  PATH="$$bin_dir:$$PATH" $(PY) bench/run.py && \
-	  PATH="$$bin_dir:$$PATH" $(PY) -m bench.race all --before v0.2.0 --save
+	  PATH="$$bin_dir:$$PATH" $(PY) -m bench.race all --before 8436c54 --save
 
 # The provider package's Python, Node.js, Go and .NET SDKs, generated from the plugin's schema by
 # Pulumi's own code generators (scripts/gen-sdks), into build/sdks/<language>.

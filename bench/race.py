@@ -188,6 +188,7 @@ def _package_at(revision: str, into: Path) -> Path:
         capture_output=True,
         check=True,
     ).stdout
+    into.mkdir(parents=True)
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
     return into
 
@@ -234,7 +235,9 @@ def cli_pairs(pairs: int, before: str | None) -> dict[str, Any]:
                 connects += emulator.control.calls().get("ConnectAppAuthorization", 0)
             log(f"race cli ({before or 'this checkout'}): pair {index + 1}: broken so far {broken}")
     return {
-        "code": before or "this checkout",
+        "code": f"{before} (before)"
+        if before
+        else f"look again, {connect.LOOK_AGAIN_ROUND_TRIPS} round trips",
         "round_trips": None if before else connect.LOOK_AGAIN_ROUND_TRIPS,
         "pairs": pairs,
         "broken": broken,
