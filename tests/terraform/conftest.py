@@ -98,11 +98,24 @@ def slack_code(
     return fresh
 
 
+CODE_VARIABLE = """
+variable "slack_code" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+}
+"""
+
+
 def write_slack(workspace: Workspace, code: str, version: int = 1) -> None:
+    """The oauth2 SLACK connection, its code in an ephemeral variable (``TF_VAR_slack_code``),
+    as users pass one."""
     seeded = workspace.seeded
     assert seeded is not None
     arn = seeded.oauth2_authorization["appAuthorizationArn"]
-    workspace.write(connection("slack", seeded.bundle_arn, arn, code_wo=code, version=version))
+    workspace.env["TF_VAR_slack_code"] = code
+    body = connection("slack", seeded.bundle_arn, arn, code_wo="var.slack_code", version=version)
+    workspace.write(CODE_VARIABLE + body)
 
 
 def write_asana(workspace: Workspace) -> None:

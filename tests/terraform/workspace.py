@@ -34,12 +34,12 @@ def connection(
     version: int = 1,
     extra: str = "",
 ) -> str:
-    """A resource block; ``code_wo`` adds an auth_request with that write-only code."""
+    """A resource block; ``code_wo`` (an expression) adds an auth_request with that code."""
     auth = (
         f"""
   auth_request {{
     redirect_uri    = "{REDIRECT_URI}"
-    code_wo         = "{code_wo}"
+    code_wo         = {code_wo}
     code_wo_version = {version}
   }}"""
         if code_wo is not None
@@ -49,6 +49,16 @@ def connection(
 resource "appfabricconnect_app_authorization_connection" "{name}" {{
   app_bundle_arn        = "{bundle}"
   app_authorization_arn = "{authorization}"{auth}{extra}
+}}
+"""
+
+
+def import_block(name: str, arn: str) -> str:
+    """An ``import {}`` block (Terraform 1.5+) for connection ``name``, by its ARN."""
+    return f"""
+import {{
+  to = appfabricconnect_app_authorization_connection.{name}
+  id = "{arn}"
 }}
 """
 
