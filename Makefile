@@ -5,7 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: up test test-checkout lint unit e2e bench emulator pulumi sdks clean
+.PHONY: up test test-checkout lint unit e2e bench emulator pulumi sdks clean \
+	terraform-test tofu-smoke terraform-mirror terraform-demo
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +52,24 @@ bench: $(STAMP)
 sdks: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
 	  PATH="$$bin_dir:$(abspath $(VENV))/bin:$$PATH" scripts/gen-sdks build/sdks
+
+# The Terraform provider's suite (tests/terraform, marker `terraform`) under terraform >= 1.11, and
+# its smoke (apply, drift plan, reconnect, destroy) under OpenTofu, built once from the Go module
+# proxy into the cache beside the Pulumi CLI when no tofu is on PATH (scripts/ensure-terraform).
+terraform-test: $(STAMP)
+	$(VENV)/bin/pytest -m terraform
+
+tofu-smoke: $(STAMP)
+	@scripts/ensure-terraform tofu >/dev/null
+	APPFABRIC_CONNECT_TF_ENGINE=tofu $(VENV)/bin/pytest -m terraform tests/terraform/test_smoke.py
+
+# A filesystem mirror of the provider in build/terraform-mirror; prints the CLI configuration.
+terraform-mirror: $(STAMP)
+	@$(VENV)/bin/appfabric-connect terraform-mirror build/terraform-mirror
+
+# examples/terraform-apikey against a fresh emulator: apply, drift gate, reconnect, destroy.
+terraform-demo: $(STAMP)
+	@$(PY) scripts/terraform-demo
 
 emulator: $(STAMP)
 	$(PY) -m appfabric_connect.emulator

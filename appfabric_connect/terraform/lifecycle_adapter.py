@@ -160,6 +160,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"\bauth_request\.code\b(?!_)", "auth_request.code_wo"),
     (r"\bapp_bundle_identifier\b", "app_bundle_arn"),
     (r"\bapp_authorization_identifier\b", "app_authorization_arn"),
+    (r"\banother stack\b", "another configuration"),
     (r"\bpulumi\b", "terraform"),
 )
 

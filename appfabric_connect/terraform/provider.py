@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -46,7 +47,11 @@ def _problems(problems: list[Problem], prefix: str = "") -> list[tf.Diagnostic]:
 
 
 def _warnings(outcome: Outcome) -> list[tf.Diagnostic]:
-    return [diag.warning("appfabricconnect", message) for message in outcome.warnings]
+    """One diagnostic each, summarized by its first clause (Terraform folds equal summaries)."""
+    return [
+        diag.warning(re.split(r"(?<=[.:])\s", message, maxsplit=1)[0].rstrip(".:"), message)
+        for message in outcome.warnings
+    ]
 
 
 def _auth_request(value: Mapping[str, Any] | None) -> Mapping[str, Any]:

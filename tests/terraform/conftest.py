@@ -18,10 +18,13 @@ import pytest
 
 from appfabric_connect.emulator.seed import Seeded, seed_demo
 from appfabric_connect.terraform import mirror
+from tests.support.sts import sts, sts_server
 from tests.terraform.workspace import Workspace, connection, engine_env
 
 if TYPE_CHECKING:
     from mypy_boto3_appfabric import AppFabricClient
+
+__all__ = ["sts", "sts_server"]
 
 ROOT = Path(__file__).resolve().parents[2]
 
