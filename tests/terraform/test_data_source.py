@@ -12,11 +12,12 @@ pytestmark = [pytest.mark.terraform, pytest.mark.e2e]
 
 def _check_block(bundle: str, authorization: str) -> str:
     return f"""
+data "appfabricconnect_app_authorization" "asana" {{
+  app_bundle_arn        = "{bundle}"
+  app_authorization_arn = "{authorization}"
+}}
+
 check "asana_connected" {{
-  data "appfabricconnect_app_authorization" "asana" {{
-    app_bundle_arn        = "{bundle}"
-    app_authorization_arn = "{authorization}"
-  }}
   assert {{
     condition     = data.appfabricconnect_app_authorization.asana.connected
     error_message = "ASANA is ${{data.appfabricconnect_app_authorization.asana.status}}"
@@ -56,3 +57,14 @@ output "asana" {{
     found = workspace.run("output", "-json", "asana").stdout
     assert '"status":"PendingConnect"' in found and '"app":"ASANA"' in found, found
     assert '"tenant_identifier":"asana-tenant"' in found, found
+
+
+def test_check_block_on_a_connected_authorization_leaves_the_drift_gate_at_0(
+    asana_applied: Workspace,
+) -> None:
+    seeded = asana_applied.seeded
+    assert seeded is not None
+    authorization = seeded.api_key_authorization["appAuthorizationArn"]
+    main = asana_applied.directory / "main.tf"
+    main.write_text(main.read_text() + _check_block(seeded.bundle_arn, authorization))
+    assert asana_applied.plan_exit_code() == 0
