@@ -52,3 +52,22 @@ def test_import_block_adopts_a_connected_authorization_without_connect(
     assert (state["status"], state["app"], state["id"]) == ("Connected", "SLACK", arn)
     assert "ConnectAppAuthorization" not in emulator_control.calls()
     assert workspace.plan_exit_code() == 0
+
+
+def test_generated_config_of_an_import_then_plans_no_change(
+    workspace: Workspace, appfabric: AppFabricClient, emulator_control: EmulatorControl
+) -> None:
+    seeded = workspace.seeded
+    assert seeded is not None
+    arn = seeded.api_key_authorization["appAuthorizationArn"]
+    appfabric.connect_app_authorization(
+        appBundleIdentifier=seeded.bundle_arn, appAuthorizationIdentifier=arn
+    )
+    workspace.write(import_block("asana", arn))
+    workspace.run("plan", "-no-color", "-generate-config-out=generated.tf")
+    generated = (workspace.directory / "generated.tf").read_text()
+    assert f'app_bundle_arn        = "{seeded.bundle_arn}"' in generated
+    emulator_control.reset_calls()
+    workspace.apply()
+    assert workspace.plan_exit_code() == 0
+    assert "ConnectAppAuthorization" not in emulator_control.calls()
