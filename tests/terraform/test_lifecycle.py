@@ -71,3 +71,15 @@ def test_generated_config_of_an_import_then_plans_no_change(
     workspace.apply()
     assert workspace.plan_exit_code() == 0
     assert "ConnectAppAuthorization" not in emulator_control.calls()
+
+
+def test_terraform_import_command_records_the_live_status(
+    workspace: Workspace, emulator_control: EmulatorControl
+) -> None:
+    seeded = workspace.seeded
+    assert seeded is not None
+    arn = seeded.api_key_authorization["appAuthorizationArn"]
+    workspace.write(connection("asana", seeded.bundle_arn, arn))
+    workspace.run("import", "-no-color", "appfabricconnect_app_authorization_connection.asana", arn)
+    assert workspace.connection("asana")["status"] == "PendingConnect"
+    assert "ConnectAppAuthorization" not in emulator_control.calls()
