@@ -11,7 +11,8 @@ What it calls in the lifecycle (to rewire onto the framework-neutral core, issue
 ``provider.config.read_config``), ``check`` (offline validation), ``diff`` (replace / reconnect),
 ``create``, ``update`` (reconnect; refuses a spent code before any Connect) and ``read`` (one
 GetAppAuthorization; an empty id when the authorization is gone); ``statuses.remedy`` for the data
-source; and the ``appfabric_connect`` logger, whose warnings become Terraform warnings.
+source; ``fingerprint.fingerprint`` for a state moved from terraform-provider-aws; and the
+``appfabric_connect`` logger, whose warnings become Terraform warnings.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Any
 
 from .. import statuses
 from ..aws.provider_args import snake
+from ..fingerprint import fingerprint
 from ..provider.config import read_config
 from ..provider.errors import ConnectionFailed, ProviderBug
 from ..provider.lifecycle import AppAuthorizationConnectionProvider
@@ -373,6 +375,23 @@ class Connections:
             if result.id:
                 outcome.value = _terraform_outputs(result.outs or {})
         return outcome
+
+    @staticmethod
+    def moved(source: Mapping[str, Any]) -> dict[str, Any]:
+        """This resource's state from terraform-provider-aws's: its OAuth code is not kept, only
+        its fingerprint, so that the code is known as spent; the next refresh reads the rest."""
+        request = (source.get("auth_request") or [None])[0] or {}
+        code = request.get("code")
+        return {
+            "id": source.get("id") or source.get("app_authorization_arn"),
+            "app_bundle_arn": source.get("app_bundle_arn"),
+            "app_authorization_arn": source.get("app_authorization_arn"),
+            "app": source.get("app"),
+            "tenant": source.get("tenant"),
+            "auth_request": [{"redirect_uri": request.get("redirect_uri")}] if request else [],
+            "timeouts": source.get("timeouts"),
+            "code_fingerprint": fingerprint(code) if isinstance(code, str) and code else None,
+        }
 
     def lookup(self, config: Mapping[str, Any]) -> Outcome:
         """Any authorization, by its identifiers: the data source's read."""

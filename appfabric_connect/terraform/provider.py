@@ -23,6 +23,8 @@ from .values import UNKNOWN, decode, encode, is_unknown
 
 log = logging.getLogger(__name__)
 
+AWS_RESOURCE = "aws_appfabric_app_authorization_connection"  # terraform-provider-aws's
+
 # Computed attributes whose value a reconnect changes, and all of them (a create or replace).
 _RECONNECTED = ("status", "auth_url", "updated_at", "code_fingerprint")
 _COMPUTED = (*(a.name for a in s.RESOURCE_BLOCK.attributes if a.computed), "region")
@@ -69,7 +71,7 @@ class Provider(tfplugin6_pb2_grpc.ProviderServicer):  # type: ignore[misc]  # ge
     # --- schema and configuration -----------------------------------------------------------
 
     def _capabilities(self) -> tf.ServerCapabilities:
-        return tf.ServerCapabilities(plan_destroy=False, get_provider_schema_optional=False)
+        return tf.ServerCapabilities(move_resource_state=True)
 
     def GetMetadata(self, request: Any, context: Any) -> tf.GetMetadata.Response:
         return tf.GetMetadata.Response(
@@ -167,7 +169,9 @@ class Provider(tfplugin6_pb2_grpc.ProviderServicer):  # type: ignore[misc]  # ge
                 response.diagnostics.append(diag.error("Cannot plan the connection", str(error)))
                 return response
             new_version = _auth_request(config).get("code_wo_version")
-            rotated = new_version != _auth_request(prior).get("code_wo_version")
+            old_version = _auth_request(prior).get("code_wo_version")
+            # A first version (after an import or a move) is adopted, not a rotation.
+            rotated = old_version is not None and new_version != old_version
             if plan.replace:
                 unknown = _COMPUTED
                 for name in plan.replace:
@@ -253,6 +257,25 @@ class Provider(tfplugin6_pb2_grpc.ProviderServicer):  # type: ignore[misc]  # ge
         response.imported_resources.append(
             tf.ImportResourceState.ImportedResource(type_name=s.RESOURCE, state=encode(state))
         )
+        return response
+
+    def MoveResourceState(self, request: Any, context: Any) -> Any:
+        """``moved {}`` from terraform-provider-aws: its state, its code fingerprinted."""
+        response = tf.MoveResourceState.Response()
+        if request.source_type_name != AWS_RESOURCE or not request.source_provider_address.endswith(
+            "/hashicorp/aws"
+        ):
+            response.diagnostics.append(
+                diag.error(
+                    "Cannot move this resource here",
+                    f"{s.RESOURCE} can be moved from hashicorp/aws's {AWS_RESOURCE} only, not "
+                    f"from {request.source_provider_address}'s {request.source_type_name}.",
+                )
+            )
+            return response
+        source = json.loads(request.source_state.json or b"{}")
+        state = s.RESOURCE_BLOCK.conform(self.connections.moved(source))
+        response.target_state.CopyFrom(encode(s.RESOURCE_BLOCK.write_only_nulled(state)))
         return response
 
     # --- the data source ----------------------------------------------------------------------

@@ -21,7 +21,7 @@ import os
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -152,11 +152,14 @@ def _refuse_direct_run() -> None:
         sys.exit(1)
 
 
-def serve() -> None:
-    """Listens on a Unix socket with mTLS and prints go-plugin's handshake line."""
+def serve(make_provider: Callable[[Callable[[], None]], Any] = Provider) -> None:
+    """Listens on a Unix socket with mTLS and prints go-plugin's handshake line.
+
+    ``make_provider(on_stop)``: the tfplugin6 servicer (the tests' stand-in providers pass theirs).
+    """
     stop = threading.Event()
     server = grpc.server(ThreadPoolExecutor(MAX_OPERATIONS, thread_name_prefix="operation"))
-    tfplugin6_pb2_grpc.add_ProviderServicer_to_server(Provider(on_stop=stop.set), server)
+    tfplugin6_pb2_grpc.add_ProviderServicer_to_server(make_provider(stop.set), server)
     grpc_controller_pb2_grpc.add_GRPCControllerServicer_to_server(Controller(stop), server)
     grpc_stdio_pb2_grpc.add_GRPCStdioServicer_to_server(Stdio(stop), server)
     grpc_broker_pb2_grpc.add_GRPCBrokerServicer_to_server(Broker(), server)
@@ -187,7 +190,7 @@ def serve() -> None:
         socket_dir.rmdir()
 
 
-def main() -> None:
+def main(make_provider: Callable[[Callable[[], None]], Any] = Provider) -> None:
     """The plugin's entry point (``terraform-provider-appfabricconnect``)."""
     _refuse_direct_run()
     logging.basicConfig(
@@ -195,7 +198,7 @@ def main() -> None:
     )
     exit_with_engine()
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C reaches the whole process group
-        serve()
+        serve(make_provider)
 
 
 if __name__ == "__main__":
