@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .PHONY: up test test-checkout lint unit e2e bench emulator pulumi sdks clean \
-	terraform-test tofu-smoke terraform-mirror terraform-demo
+	terraform-test tofu-smoke terraform-mirror terraform-demo bench-terraform
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,7 +45,11 @@ up: $(STAMP)
 
 bench: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
-	  PATH="$$bin_dir:$$PATH" $(PY) bench/run.py
+	  PATH="$$bin_dir:$$PATH" $(PY) bench/run.py && $(PY) bench/terraform.py
+
+# The Terraform figures alone (bench/terraform.py: bench/TERRAFORM.md).
+bench-terraform: $(STAMP)
+	$(PY) bench/terraform.py
 
 # The provider package's Python, Node.js, Go and .NET SDKs, generated from the plugin's schema by
 # Pulumi's own code generators (scripts/gen-sdks), into build/sdks/<language>.
