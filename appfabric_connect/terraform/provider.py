@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from .. import __version__
@@ -64,9 +64,8 @@ def _auth_request(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
 class Provider(tfplugin6_pb2_grpc.ProviderServicer):  # type: ignore[misc]  # generated
     """One provider configuration's resource and data source."""
 
-    def __init__(self, on_stop: Callable[[], None] = lambda: None) -> None:
+    def __init__(self) -> None:
         self.connections = Connections()
-        self._on_stop = on_stop
 
     # --- schema and configuration -----------------------------------------------------------
 
@@ -108,7 +107,8 @@ class Provider(tfplugin6_pb2_grpc.ProviderServicer):  # type: ignore[misc]  # ge
         return tf.ConfigureProvider.Response()
 
     def StopProvider(self, request: Any, context: Any) -> Any:
-        self._on_stop()
+        """Ctrl-C: operations in flight finish (a Connect is never cut short, so its outcome is
+        recorded); the process ends with go-plugin's Shutdown."""
         return tf.StopProvider.Response()
 
     # --- the resource -------------------------------------------------------------------------

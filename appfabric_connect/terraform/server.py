@@ -152,14 +152,14 @@ def _refuse_direct_run() -> None:
         sys.exit(1)
 
 
-def serve(make_provider: Callable[[Callable[[], None]], Any] = Provider) -> None:
+def serve(make_provider: Callable[[], Any] = Provider) -> None:
     """Listens on a Unix socket with mTLS and prints go-plugin's handshake line.
 
-    ``make_provider(on_stop)``: the tfplugin6 servicer (the tests' stand-in providers pass theirs).
+    ``make_provider()``: the tfplugin6 servicer (the tests' stand-in provider passes its own).
     """
     stop = threading.Event()
     server = grpc.server(ThreadPoolExecutor(MAX_OPERATIONS, thread_name_prefix="operation"))
-    tfplugin6_pb2_grpc.add_ProviderServicer_to_server(make_provider(stop.set), server)
+    tfplugin6_pb2_grpc.add_ProviderServicer_to_server(make_provider(), server)
     grpc_controller_pb2_grpc.add_GRPCControllerServicer_to_server(Controller(stop), server)
     grpc_stdio_pb2_grpc.add_GRPCStdioServicer_to_server(Stdio(stop), server)
     grpc_broker_pb2_grpc.add_GRPCBrokerServicer_to_server(Broker(), server)
@@ -190,7 +190,7 @@ def serve(make_provider: Callable[[Callable[[], None]], Any] = Provider) -> None
         socket_dir.rmdir()
 
 
-def main(make_provider: Callable[[Callable[[], None]], Any] = Provider) -> None:
+def main(make_provider: Callable[[], Any] = Provider) -> None:
     """The plugin's entry point (``terraform-provider-appfabricconnect``)."""
     _refuse_direct_run()
     logging.basicConfig(

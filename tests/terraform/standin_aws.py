@@ -11,7 +11,6 @@ Run by the mirror's launcher as ``python -m tests.terraform.standin_aws``.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 import boto3
@@ -48,9 +47,6 @@ PROVIDER = s.Block((s.Attr("region", s.STRING, "", optional=True),))
 
 
 class StandIn(tfplugin6_pb2_grpc.ProviderServicer):  # type: ignore[misc]  # generated
-    def __init__(self, on_stop: Callable[[], None]) -> None:
-        self._on_stop = on_stop
-
     def GetProviderSchema(self, request: Any, context: Any) -> Any:
         response = tf.GetProviderSchema.Response(provider=s.schema(PROVIDER))
         response.resource_schemas[TYPE].CopyFrom(s.schema(RESOURCE))

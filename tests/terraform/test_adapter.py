@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import msgpack
 import pytest
 
 from appfabric_connect import statuses
+from appfabric_connect.cli.main import main
 from appfabric_connect.terraform import schema
 from appfabric_connect.terraform.lifecycle_adapter import Connections, for_terraform, terraform_path
 from appfabric_connect.terraform.proto import tfplugin6_pb2 as tf
@@ -67,3 +70,18 @@ def test_provider_problems_name_each_bad_attribute_once() -> None:
         {"retry_mode": "fast", "assume_role": [{"session_name": "ci"}], "region": "us-east-1"}
     )
     assert sorted(p.path for p in problems) == ["assume_role[0].role_arn", "retry_mode"]
+
+
+def test_unknown_identifiers_pass_validation_until_apply() -> None:
+    config = {"app_bundle_arn": UNKNOWN, "app_authorization_arn": UNKNOWN, "auth_request": []}
+    assert Connections().resource_problems(config) == []
+
+
+def test_terraform_mirror_dev_overrides_writes_an_executable_launcher(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["terraform-mirror", "--dev-overrides", str(tmp_path)]) == 0
+    launcher = tmp_path / "terraform-provider-appfabricconnect"
+    assert os.access(launcher, os.X_OK)
+    assert "-m appfabric_connect.terraform" in launcher.read_text()
+    assert f'"appfabric-connect/appfabricconnect" = "{tmp_path}"' in capsys.readouterr().out
