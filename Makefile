@@ -43,9 +43,14 @@ up: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
 	  PATH="$$bin_dir:$$PATH" $(PY) scripts/demo-up
 
+# Figures 1-8 (bench/run.py, about 10 min), then figure 9: paired runs racing one OAuth code, in
+# one process by pause and through the real CLI against the release before it (bench/race.py);
+# then the Terraform figures (bench/terraform.py, bench/TERRAFORM.md).
 bench: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
-	  PATH="$$bin_dir:$$PATH" $(PY) bench/run.py && $(PY) bench/terraform.py
+	  PATH="$$bin_dir:$$PATH" $(PY) bench/run.py && \
+	  PATH="$$bin_dir:$$PATH" $(PY) -m bench.race all --before 8436c54 --save && \
+	  $(PY) bench/terraform.py
 
 # The Terraform figures alone (bench/terraform.py: bench/TERRAFORM.md).
 bench-terraform: $(STAMP)

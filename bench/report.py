@@ -9,6 +9,7 @@ from pathlib import Path
 from bench.report_lifecycle import CREATE, figure_cold, figure_lifecycle, total_calls
 from bench.report_parallelism import figure_parallelism
 from bench.report_pulumi_up import GOAL_BLOB, figure_state, figure_up
+from bench.report_race import figure_race, load_race
 from bench.report_throughput import GOAL_RATIO, burst_ratio, figure_throughput
 from bench.results import Results, load
 from bench.stats import table
@@ -51,6 +52,9 @@ def report(results: Results) -> str:
         figure_identity(results),
         figure_parallelism(results),
     ]
+    race = load_race()
+    if race is not None:
+        sections.append(figure_race(race))
     return "\n".join(sections) + "\n"
 
 

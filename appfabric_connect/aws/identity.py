@@ -64,6 +64,45 @@ def sts_client(settings: AwsSettings, core: botocore.session.Session, **kwargs: 
 
 
 def _build(settings: AwsSettings) -> botocore.session.Session:
+    static = _static_credentials(settings)
+    if not settings.web_identity and not settings.assume_roles:
+        core = _configured_session(settings)
+        if static is not None:
+            core.set_credentials(static.access_key, static.secret_key, static.token)
+        return core
+    # botocore quirk: Session.get_credentials() caches what it resolves on the session, and
+    # every client the session creates afterwards signs with it, whatever provider is added
+    # later. The first hop's source identity (env keys, a profile, a container endpoint) is
+    # therefore resolved on a session of its own, which only ever creates STS clients; the
+    # session returned has the chain's final identity ahead of its resolver before anything
+    # asks it for credentials.
+    source = _configured_session(settings)
+    credentials = (
+        _web_identity(settings, source)
+        if settings.web_identity
+        else static or source.get_credentials()
+    )
+    for step, role in enumerate(settings.assume_roles, start=1):
+        if credentials is None:
+            raise IdentityError(
+                f"Cannot assume role {role.role_arn} ({settings.named('assumeRoles')} step "
+                f"{step} of {len(settings.assume_roles)}): no AWS credentials to assume it "
+                f"with. Set {settings.named('accessKey')} / {settings.named('secretKey')}, "
+                f"{settings.named('profile')}, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."
+            )
+        credentials = _assume_role(settings, source, credentials, role, step)
+    assert credentials is not None  # a web identity, or at least one role
+    core = _configured_session(settings)
+    core.get_component("credential_provider").providers.insert(0, _Given(credentials))
+    if core.get_credentials() is not credentials:
+        raise RuntimeError(
+            "botocore: the AWS session does not sign with the role chain's final identity"
+        )
+    return core
+
+
+def _configured_session(settings: AwsSettings) -> botocore.session.Session:
+    """A botocore session with the settings' shared files and profile, no credentials yet."""
     core = botocore.session.Session()
     if settings.shared_config_file:
         core.set_config_variable("config_file", settings.shared_config_file)
@@ -77,25 +116,6 @@ def _build(settings: AwsSettings) -> botocore.session.Session:
             raise ConfigurationError(
                 f"{error}: fix {settings.named('profile')} or AWS_PROFILE"
             ) from None
-    static = _static_credentials(settings)
-    if not settings.web_identity and not settings.assume_roles:
-        if static is not None:
-            core.set_credentials(static.access_key, static.secret_key, static.token)
-        return core
-    credentials = (
-        _web_identity(settings, core) if settings.web_identity else static or core.get_credentials()
-    )
-    for step, role in enumerate(settings.assume_roles, start=1):
-        if credentials is None:
-            raise IdentityError(
-                f"Cannot assume role {role.role_arn} ({settings.named('assumeRoles')} step "
-                f"{step} of {len(settings.assume_roles)}): no AWS credentials to assume it "
-                f"with. Set {settings.named('accessKey')} / {settings.named('secretKey')}, "
-                f"{settings.named('profile')}, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."
-            )
-        credentials = _assume_role(settings, core, credentials, role, step)
-    assert credentials is not None  # a web identity, or at least one role
-    core.get_component("credential_provider").providers.insert(0, _Given(credentials))
     return core
 
 

@@ -21,6 +21,15 @@ from .target import Target
 
 POLL_FIRST_DELAY = 0.5
 POLL_MAX_DELAY = 5.0
+# Before sending an OAuth code: a pause, then a second read. Two runs that read at the same
+# moment then send at different moments, and the later one sees the earlier one's connect unless
+# the pauses end within about one round trip of each other: so the pause is drawn from [0, bound)
+# with bound = LOOK_AGAIN_ROUND_TRIPS round trips of the first read, within [MIN, MAX] seconds,
+# and two runs that read together collide in about 2 / LOOK_AGAIN_ROUND_TRIPS of cases, whatever
+# the latency. The figures come from bench/race.py (bench/RESULTS.md, figure 9).
+LOOK_AGAIN_ROUND_TRIPS = 40
+LOOK_AGAIN_MIN_S = 1.0
+LOOK_AGAIN_MAX_S = 15.0
 
 # Module-level so tests can drive the clock; the provider instance itself stays tiny to pickle.
 sleep = time.sleep
@@ -57,11 +66,13 @@ def connect(
     except AmbiguousConnectError as error:
         summary = _after_ambiguous_connect(to, error)
     except ClientError as error:
-        summary = _adopt_if_connected(to, error, code)
+        summary = _adopt_if_connected(to, error, code, timeout)
     authorization: dict[str, Any] = dict(summary)
     authorization.setdefault("authType", auth_type or ("oauth2" if auth_request else "apiKey"))
     if authorization["status"] == statuses.PENDING_CONNECT:
         authorization = _wait_connected(to, timeout)
+    if code and authorization["status"] == statuses.CONNECTION_VALIDATION_FAILED:
+        raise messages.failed_after_code(to, authorization)
     if authorization["status"] != statuses.CONNECTED:
         raise messages.status_failure(to, authorization)
     return outputs(props, to.region, authorization, fingerprint(code) if code else None)
@@ -80,9 +91,41 @@ def _connected_without_code(
     knew (after ``createdAt`` on create) less than ``connect_timeout`` ago may be connecting; it
     is given that long to settle. Connected on create, or connected after what the state knew
     on update, is adopted; Connected and unchanged on update is a deliberate rotation.
+
+    AppFabric has no conditional Connect, so two runs that read in the same instant would both
+    send. Before sending, the authorization is read once more after a random pause; if it moved
+    meanwhile, the same rules apply to that read, with the read before it as what was known.
     """
-    authorization = target.get(to)
-    since = _moment(known_updated_at) or _moment(authorization.get("createdAt"))
+    since = _moment(known_updated_at)
+    started = monotonic()
+    first = target.get(to)
+    round_trip = monotonic() - started
+    adopted, seen = _adopted(
+        to, first, since or _moment(first.get("createdAt")), known_updated_at, timeout
+    )
+    if adopted is not None:
+        return adopted
+    sleep(random.uniform(0, look_again_bound(round_trip)))
+    again = target.get(to)
+    if again.get("updatedAt") == seen.get("updatedAt") and again["status"] == seen["status"]:
+        return None
+    return _adopted(to, again, _moment(seen.get("updatedAt")), known_updated_at, timeout)[0]
+
+
+def look_again_bound(round_trip: float) -> float:
+    """The bound of the pause before the second read, for a first read that took ``round_trip``."""
+    return min(LOOK_AGAIN_MAX_S, max(LOOK_AGAIN_MIN_S, LOOK_AGAIN_ROUND_TRIPS * round_trip))
+
+
+def _adopted(
+    to: Target,
+    authorization: dict[str, Any],
+    since: datetime | None,
+    known_updated_at: str | None,
+    timeout: float,
+) -> tuple[dict[str, Any] | None, dict[str, Any]]:
+    """(``authorization`` once settled if it is Connected after ``since``, else None; the last
+    read of it)."""
     if _maybe_connecting(authorization, since, timeout):
         messages.warn(
             f"{who(to, authorization, first=True)} is PendingConnect and changed at "
@@ -92,15 +135,15 @@ def _connected_without_code(
         )
         authorization = _settle(to, authorization, timeout)
     if authorization["status"] != statuses.CONNECTED:
-        return None
+        return None, authorization
     if known_updated_at is not None and not _after(authorization.get("updatedAt"), since):
-        return None  # unchanged since the state last saw it: the new code is a rotation
+        return None, authorization  # unchanged since the state saw it: the new code rotates it
     when = " since the state last saw it" if known_updated_at is not None else ""
     messages.warn(
         f"{who(to, authorization, first=True)} is already Connected{when} (by an interrupted "
         "run, another stack or the console): adopting it; the OAuth code was not sent."
     )
-    return authorization
+    return authorization, authorization
 
 
 def _maybe_connecting(
@@ -181,17 +224,23 @@ def _after_ambiguous_connect(to: Target, error: AmbiguousConnectError) -> Mappin
     )
 
 
-def _adopt_if_connected(to: Target, error: ClientError, code: str | None) -> Mapping[str, Any]:
+def _adopt_if_connected(
+    to: Target, error: ClientError, code: str | None, timeout: float
+) -> Mapping[str, Any]:
+    """After a refused Connect: the authorization if it is (or, connecting, becomes) Connected."""
     if target.error_code(error) in {"ResourceNotFoundException", "AccessDeniedException"}:
         raise target.failure("ConnectAppAuthorization", to, error, code) from None
     try:
         authorization = target.get(to)
+        if _maybe_connecting(authorization, _moment(authorization.get("createdAt")), timeout):
+            authorization = _settle(to, authorization, timeout)  # another run's connect
     except ConnectionFailed:
         raise target.failure("ConnectAppAuthorization", to, error, code) from None
     status = authorization["status"]
     if status == statuses.CONNECTED:
         why = (
-            "its code was already used, e.g. by a run whose result was lost"
+            "its code was already used, e.g. by another run or stack, or a run whose result "
+            "was lost"
             if code
             else "it was connected elsewhere, e.g. in the console"
         )

@@ -46,6 +46,18 @@ def status_failure(target: Target, authorization: Mapping[str, Any]) -> Connecti
     )
 
 
+def failed_after_code(target: Target, authorization: Mapping[str, Any]) -> ConnectionFailed:
+    """ConnectionValidationFailed after AppFabric accepted this run's Connect with a code."""
+    return ConnectionFailed(
+        f"{who(target, authorization, first=True)} is {authorization['status']} after "
+        "AppFabric accepted this run's OAuth code. Most likely another run or stack declaring "
+        "this authorization sent the same code while it was connecting: a code works once, and "
+        "using it twice can revoke what the first use made, so give each code to one stack "
+        "only. If no other run used it, AppFabric could not validate the app's OAuth client. "
+        + how_to_get_code(target, authorization.get("authUrl"))
+    )
+
+
 def still_pending(target: Target, authorization: Mapping[str, Any], timeout: float) -> str:
     return (
         f"{who(target, authorization, first=True)} is still PendingConnect after "

@@ -162,7 +162,8 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"\bauth_request\.code\b(?!_)", "auth_request.code_wo"),
     (r"\bapp_bundle_identifier\b", "app_bundle_arn"),
     (r"\bapp_authorization_identifier\b", "app_authorization_arn"),
-    (r"\banother stack\b", "another configuration"),
+    (r"\bstack\b", "configuration"),
+    (r"\bstacks\b", "configurations"),
     (r"\bpulumi\b", "terraform"),
 )
 

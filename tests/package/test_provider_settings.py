@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING
 import pytest
 
 from appfabric_connect.emulator import EmulatorControl
+from tests.identity.conftest import ROLE_ONE, ROLE_TWO
 from tests.identity.test_per_resource import OWN_SECRET_KEY, TEAM_ROLES
+from tests.identity.test_pulumi_cli import (
+    assert_signed_by_the_last_role,
+    destroy,
+    pipeline_credentials,
+)
 from tests.package.conftest import PACKAGE_PROGRAMS
 from tests.support.pulumi_project import EXAMPLES, PulumiProject, combined
 from tests.support.sts import Sts, sts, sts_server
@@ -147,3 +153,34 @@ def test_stack_config_configures_the_default_provider_with_a_role_chain(
     assert {sts.role_of(c["accessKeyId"]) for c in callers} == {TEAMS["blue"]}
     assert stack.outputs()["status"] == "Connected"
     assert stack.leaks([OWN_SECRET_KEY]) == []
+
+
+def test_env_keys_and_a_two_role_chain_sign_up_refresh_and_destroy_as_the_last_role(
+    make_package_project: MakeProject,
+    make_authorization: Callable[..., AppAuthorizationTypeDef],
+    bundle_arn: str,
+    emulator_control: EmulatorControl,
+    sts: Sts,
+) -> None:
+    stack = make_package_project(EXAMPLES / "yaml-apikey", "env-keys")
+    pipeline_credentials(stack.cli.env)
+    authorization = make_authorization("apiKey", "ASANA")["appAuthorizationArn"]
+    stack.set_config(
+        {
+            "bundleArn": bundle_arn,
+            "authorizationArn": authorization,
+            "appfabric-connect:assumeRoles[0].roleArn": ROLE_ONE,
+            "appfabric-connect:assumeRoles[1].roleArn": ROLE_TWO,
+            "appfabric-connect:endpoints[0].sts": sts.url,
+            "appfabric-connect:allowedAccountIds[0]": "222222222222",
+        }
+    )
+    emulator_control.reset_calls()
+
+    stack.up()
+    stack.refresh()
+    assert stack.outputs()["status"] == "Connected"
+    destroy(stack)
+
+    assert stack.resources() == []
+    assert_signed_by_the_last_role(emulator_control.callers(), sts.calls(), sts)

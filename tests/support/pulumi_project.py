@@ -76,6 +76,7 @@ def pulumi_environment(
             "AWS_REGION": REGION,
             "AWS_CONFIG_FILE": str(aws_files / "no-aws-config"),
             "AWS_SHARED_CREDENTIALS_FILE": str(aws_files / "no-aws-credentials"),
+            "AWS_EC2_METADATA_DISABLED": "true",
         }
     )
     return env

@@ -43,20 +43,7 @@ def _roles(control: EmulatorControl, sts: Sts, operation: str) -> set[str | None
     return {sts.role_of(c["accessKeyId"]) for c in callers if c["operation"] == operation}
 
 
-@pytest.mark.parametrize(
-    "base_identity",
-    [
-        pytest.param(
-            "environment",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="issue 19: env base keys + assume_role sign AppFabric calls with the "
-                "env key (appfabric_connect/aws/identity.py, fixed on its own branch)",
-            ),
-        ),
-        "provider block",
-    ],
-)
+@pytest.mark.parametrize("base_identity", ["environment", "provider block"])
 def test_each_aliased_provider_signs_with_its_own_role(
     base_identity: str,
     workspace: Workspace,

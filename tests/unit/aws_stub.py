@@ -54,10 +54,12 @@ def authorization(
     return {"appAuthorization": item}
 
 
-def read_first(stubber: Stubber, status: str = "PendingConnect") -> None:
-    """The read made before an OAuth code is spent: by default a fresh, unconnected authorization
-    (createdAt == updatedAt: no connect can be in flight)."""
-    stubber.add_response("get_app_authorization", authorization(status), identifiers_params())
+def read_first(stubber: Stubber, status: str = "PendingConnect", look_again: bool = True) -> None:
+    """The reads made before an OAuth code is spent: by default a fresh, unconnected authorization
+    (createdAt == updatedAt: no connect can be in flight), read again unchanged after the pause
+    (``look_again``; not when the first read is adopted)."""
+    for _ in range(2 if look_again else 1):
+        stubber.add_response("get_app_authorization", authorization(status), identifiers_params())
 
 
 def oauth_inputs(code: str = CODE) -> dict[str, Any]:

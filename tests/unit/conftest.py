@@ -53,9 +53,10 @@ def spare_stubber(stubbed_client: AppFabricClient) -> Iterator[Stubber]:
         yield stub
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def no_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """A fake clock: the provider's sleeps advance it instead of waiting; returns the sleeps."""
+    """A fake clock for every unit test: the provider's sleeps advance it instead of waiting;
+    returns the sleeps."""
     now = [1000.0]
     sleeps: list[float] = []
 

@@ -12,7 +12,9 @@ from botocore.stub import Stubber
 
 from appfabric_connect import AppAuthorizationConnectionProvider, ConnectionFailed
 from appfabric_connect.fingerprint import fingerprint, matches
+from appfabric_connect.provider import connect
 from tests.unit.aws_stub import (
+    AUTH_URL,
     AUTHORIZATION_ARN,
     CODE,
     WHEN,
@@ -54,7 +56,7 @@ def state(**changes: Any) -> dict[str, Any]:
 def test_create_adopts_a_connected_authorization_without_sending_the_code(
     stubber: Stubber, prov: AppAuthorizationConnectionProvider, caplog: pytest.LogCaptureFixture
 ) -> None:
-    read_first(stubber, "Connected")  # and no Connect: the stubber fails on any other call
+    read_first(stubber, "Connected", look_again=False)  # no Connect: the stubber fails on any
 
     with caplog.at_level(logging.WARNING, logger="appfabric_connect"):
         outs = prov.create(oauth_inputs()).outs or {}
@@ -64,15 +66,47 @@ def test_create_adopts_a_connected_authorization_without_sending_the_code(
     assert "the OAuth code was not sent" in caplog.text
 
 
-def test_create_sends_the_code_to_a_fresh_pending_authorization_at_once(
+def test_create_sends_the_code_to_a_fresh_pending_authorization_after_one_look_again(
     stubber: Stubber, prov: AppAuthorizationConnectionProvider, no_sleep: list[float]
 ) -> None:
-    read_first(stubber, "PendingConnect")
+    read_first(stubber, "PendingConnect")  # twice: before and after the pause, unchanged
     stubber.add_response("connect_app_authorization", summary("Connected"), connect_params())
 
     prov.create(oauth_inputs())
 
-    assert no_sleep == []
+    assert len(no_sleep) == 1 and 0 <= no_sleep[0] <= connect.LOOK_AGAIN_MIN_S
+
+
+def test_create_adopts_a_connect_that_another_run_started_during_the_look_again(
+    stubber: Stubber,
+    prov: AppAuthorizationConnectionProvider,
+    no_sleep: list[float],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    read_first(stubber, "PendingConnect", look_again=False)
+    stubber.add_response("get_app_authorization", connecting_now(), identifiers_params())
+    stubber.add_response(
+        "get_app_authorization", changed("Connected", datetime.now(UTC)), identifiers_params()
+    )  # and no Connect: the stubber fails on any other call
+
+    with caplog.at_level(logging.WARNING, logger="appfabric_connect"):
+        outs = prov.create(oauth_inputs()).outs or {}
+
+    assert outs["status"] == "Connected"
+    assert "a connect may be in flight" in caplog.text
+    assert "the OAuth code was not sent" in caplog.text
+    assert len(no_sleep) == 2  # the look-again pause, then one wait for the connect to settle
+
+
+def test_create_sends_the_code_when_the_authorization_is_unchanged_after_the_look_again(
+    stubber: Stubber, prov: AppAuthorizationConnectionProvider, no_sleep: list[float]
+) -> None:
+    long_ago = changed("PendingConnect", datetime.now(UTC) - timedelta(hours=1))
+    stubber.add_response("get_app_authorization", long_ago, identifiers_params())
+    stubber.add_response("get_app_authorization", long_ago, identifiers_params())
+    stubber.add_response("connect_app_authorization", summary("Connected"), connect_params())
+
+    assert (prov.create(oauth_inputs()).outs or {})["status"] == "Connected"
 
 
 def test_create_waits_for_a_connect_in_flight_and_adopts_what_it_connected(
@@ -96,6 +130,7 @@ def test_create_sends_the_code_when_the_connect_in_flight_failed(
     stubber.add_response("get_app_authorization", connecting_now(), identifiers_params())
     failed = changed("ConnectionValidationFailed", datetime.now(UTC))
     stubber.add_response("get_app_authorization", failed, identifiers_params())
+    stubber.add_response("get_app_authorization", failed, identifiers_params())  # looked again
     stubber.add_response("connect_app_authorization", summary("Connected"), connect_params())
 
     assert (prov.create(oauth_inputs()).outs or {})["status"] == "Connected"
@@ -108,13 +143,16 @@ def test_create_waits_for_a_connect_in_flight_no_longer_than_connect_timeout(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(random, "uniform", lambda _low, high: high)  # waits 0.5, 1, 2, 4
-    for _ in range(6):  # the first read, then one after each wait until the 10 s are out
-        stubber.add_response("get_app_authorization", connecting_now(), identifiers_params())
+    still = connecting_now()
+    for _ in range(7):  # the first read, one after each wait until the 10 s are out, once more
+        stubber.add_response("get_app_authorization", still, identifiers_params())
     stubber.add_response("connect_app_authorization", summary("Connected"), connect_params())
 
     prov.create({**oauth_inputs(), "connect_timeout": 10})
 
-    assert 8.5 < sum(no_sleep) <= 10
+    *waits, look_again = no_sleep
+    assert 8.5 < sum(waits) <= 10
+    assert look_again == connect.LOOK_AGAIN_MIN_S  # the fake clock's reads take no time
 
 
 def test_create_does_not_wait_for_a_pending_change_older_than_connect_timeout(
@@ -122,11 +160,12 @@ def test_create_does_not_wait_for_a_pending_change_older_than_connect_timeout(
 ) -> None:
     long_ago = changed("PendingConnect", datetime.now(UTC) - timedelta(hours=1))
     stubber.add_response("get_app_authorization", long_ago, identifiers_params())
+    stubber.add_response("get_app_authorization", long_ago, identifiers_params())
     stubber.add_response("connect_app_authorization", summary("Connected"), connect_params())
 
     prov.create(oauth_inputs())
 
-    assert no_sleep == []
+    assert len(no_sleep) == 1  # the look-again pause only: no wait for a connect to settle
 
 
 def test_update_adopts_an_authorization_connected_after_the_state_last_saw_it(
@@ -181,3 +220,65 @@ def test_a_refused_code_is_blamed_on_the_code_not_the_client_secret(
     assert "client ID" not in message
     assert "authorize --bundle" in message
     assert CODE not in message
+
+
+def refused_as_used(stubber: Stubber) -> None:
+    """Connect refuses the code as already used (another run's Connect got there first)."""
+    stubber.add_client_error(
+        "connect_app_authorization",
+        "ValidationException",
+        "The authorization code has already been used",
+        400,
+        modeled_fields={
+            "message": "The authorization code has already been used",
+            "reason": "fieldValidationFailed",
+            "fieldList": [{"name": "authRequest.code", "message": "already used"}],
+        },
+        expected_params=connect_params(),
+    )
+
+
+def test_a_refused_code_waits_for_another_runs_connect_in_flight_and_adopts_it(
+    stubber: Stubber, prov: AppAuthorizationConnectionProvider, caplog: pytest.LogCaptureFixture
+) -> None:
+    read_first(stubber)
+    refused_as_used(stubber)
+    stubber.add_response("get_app_authorization", connecting_now(), identifiers_params())
+    stubber.add_response(
+        "get_app_authorization", changed("Connected", datetime.now(UTC)), identifiers_params()
+    )
+
+    with caplog.at_level(logging.WARNING, logger="appfabric_connect"):
+        outs = prov.create(oauth_inputs()).outs or {}
+
+    assert outs["status"] == "Connected"
+    assert "already Connected" in caplog.text and "another run or stack" in caplog.text
+
+
+def test_failing_after_the_code_was_accepted_names_another_run_not_the_client_secret(
+    stubber: Stubber, prov: AppAuthorizationConnectionProvider
+) -> None:
+    read_first(stubber)
+    stubber.add_response("connect_app_authorization", summary("PendingConnect"), connect_params())
+    failed = changed("ConnectionValidationFailed", datetime.now(UTC))
+    stubber.add_response("get_app_authorization", failed, identifiers_params())
+
+    with pytest.raises(ConnectionFailed) as raised:
+        prov.create(oauth_inputs())
+
+    message = str(raised.value)
+    assert "after AppFabric accepted this run's OAuth code" in message
+    assert "another run or stack declaring this authorization sent the same code" in message
+    assert AUTH_URL in message and "authorize --bundle" in message
+    assert "client secret" not in message and "client ID" not in message
+    assert CODE not in message
+
+
+@pytest.mark.parametrize(
+    ("round_trip", "bound"),
+    [(0.0, 1.0), (0.01, 1.0), (0.05, 2.0), (0.1, 4.0), (0.3, 12.0), (1.0, 15.0)],
+)
+def test_the_look_again_pause_scales_with_the_first_reads_round_trip(
+    round_trip: float, bound: float
+) -> None:
+    assert connect.look_again_bound(round_trip) == pytest.approx(bound)
