@@ -10,7 +10,10 @@ import msgpack
 import pytest
 
 from appfabric_connect import statuses
+from appfabric_connect.aws.settings import AwsSettings
 from appfabric_connect.cli.main import main
+from appfabric_connect.provider import messages
+from appfabric_connect.provider.target import Target, hints
 from appfabric_connect.terraform import schema
 from appfabric_connect.terraform.lifecycle_adapter import Connections, for_terraform, terraform_path
 from appfabric_connect.terraform.proto import tfplugin6_pb2 as tf
@@ -85,3 +88,11 @@ def test_terraform_mirror_dev_overrides_writes_an_executable_launcher(
     assert os.access(launcher, os.X_OK)
     assert "-m appfabric_connect.terraform" in launcher.read_text()
     assert f'"appfabric-connect/appfabricconnect" = "{tmp_path}"' in capsys.readouterr().out
+
+
+def test_failure_after_a_code_reads_in_terraform_words() -> None:
+    to = Target(None, "us-east-1", "b-uuid", "a-uuid", hints(AwsSettings()))  # type: ignore[arg-type]
+    authorization = {"status": "ConnectionValidationFailed", "app": "SLACK", "authUrl": "https://x"}
+    message = for_terraform(str(messages.failed_after_code(to, authorization)))
+    assert "pulumi" not in message.lower() and "stack" not in message
+    assert "auth_request.code_wo_version" in message
