@@ -5,7 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: up test test-checkout lint unit e2e bench emulator pulumi sdks clean
+.PHONY: up test test-checkout lint unit e2e bench emulator pulumi sdks clean \
+	terraform-test tofu-smoke terraform-mirror terraform-demo bench-terraform
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,17 +44,41 @@ up: $(STAMP)
 	  PATH="$$bin_dir:$$PATH" $(PY) scripts/demo-up
 
 # Figures 1-8 (bench/run.py, about 10 min), then figure 9: paired runs racing one OAuth code, in
-# one process by pause and through the real CLI against the release before it (bench/race.py).
+# one process by pause and through the real CLI against the release before it (bench/race.py);
+# then the Terraform figures (bench/terraform.py, bench/TERRAFORM.md).
 bench: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
 	  PATH="$$bin_dir:$$PATH" $(PY) bench/run.py && \
-	  PATH="$$bin_dir:$$PATH" $(PY) -m bench.race all --before 8436c54 --save
+	  PATH="$$bin_dir:$$PATH" $(PY) -m bench.race all --before 8436c54 --save && \
+	  $(PY) bench/terraform.py
+
+# The Terraform figures alone (bench/terraform.py: bench/TERRAFORM.md).
+bench-terraform: $(STAMP)
+	$(PY) bench/terraform.py
 
 # The provider package's Python, Node.js, Go and .NET SDKs, generated from the plugin's schema by
 # Pulumi's own code generators (scripts/gen-sdks), into build/sdks/<language>.
 sdks: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
 	  PATH="$$bin_dir:$(abspath $(VENV))/bin:$$PATH" scripts/gen-sdks build/sdks
+
+# The Terraform provider's suite (tests/terraform, marker `terraform`) under terraform >= 1.11, and
+# its smoke (apply, drift plan, reconnect, destroy) under OpenTofu, built once from the Go module
+# proxy into the cache beside the Pulumi CLI when no tofu is on PATH (scripts/ensure-terraform).
+terraform-test: $(STAMP)
+	$(VENV)/bin/pytest -m terraform
+
+tofu-smoke: $(STAMP)
+	@scripts/ensure-terraform tofu >/dev/null
+	APPFABRIC_CONNECT_TF_ENGINE=tofu $(VENV)/bin/pytest -m terraform tests/terraform/test_smoke.py
+
+# A filesystem mirror of the provider in build/terraform-mirror; prints the CLI configuration.
+terraform-mirror: $(STAMP)
+	@$(VENV)/bin/appfabric-connect terraform-mirror build/terraform-mirror
+
+# examples/terraform-apikey against a fresh emulator: apply, drift gate, reconnect, destroy.
+terraform-demo: $(STAMP)
+	@$(PY) scripts/terraform-demo
 
 emulator: $(STAMP)
 	$(PY) -m appfabric_connect.emulator

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import __version__
-from . import authorize, emulator, import_file, status
+from . import authorize, emulator, import_file, status, terraform_mirror
 from .errors import ArgumentParser, CliError
 
 SCRIPT = "appfabric-connect"
@@ -24,7 +24,7 @@ def parser() -> ArgumentParser:
     subcommands = top.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=ArgumentParser
     )
-    for module in (authorize, status, emulator, import_file):
+    for module in (authorize, status, emulator, import_file, terraform_mirror):
         module.register(subcommands)
     return top
 

@@ -70,7 +70,7 @@ def test_the_layout_names_every_module_of_the_package_in_its_folders_row() -> No
     for folder in sorted({p.parent for p in package.rglob("*.py") if "__pycache__" not in p.parts}):
         row = rows[f"{folder.relative_to(package.parent).as_posix()}/"]
         modules = {p.name for p in folder.glob("*.py") if p.name != "__init__.py"}
-        named = set(re.findall(r"`([a-z_]+\.py)`", row))
+        named = set(re.findall(r"`([a-z0-9_]+\.py)`", row))
 
         assert modules - named == set(), f"{folder.name}: modules the Layout does not name"
         assert named - modules == set(), f"{folder.name}: modules the Layout names in vain"

@@ -11,13 +11,14 @@ from tests.support.pulumi_project import EXAMPLES
 
 NAMES = ["apikey-asana", "import-existing", "multi-account", "multi-tenant", "oauth2-slack"]
 YAML_NAMES = ["yaml-apikey", "yaml-oauth2"]  # the provider package, tested in tests/package
+TERRAFORM_NAMES = ["terraform-apikey", "terraform-oauth2"]  # Terraform configurations
 
 
 def test_the_examples_are_the_documented_ones() -> None:
     readme = (EXAMPLES.parent / "README.md").read_text()
     found = sorted(p.name for p in EXAMPLES.iterdir() if p.is_dir())
 
-    assert found == sorted(NAMES + YAML_NAMES)
+    assert found == sorted(NAMES + YAML_NAMES + TERRAFORM_NAMES)
     assert all(f"(examples/{name})" in readme for name in found)
 
 

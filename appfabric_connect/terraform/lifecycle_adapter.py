@@ -1,0 +1,413 @@
+"""The one module that calls the connection's lifecycle (``appfabric_connect.provider``).
+
+Everything else in ``appfabric_connect.terraform`` speaks Terraform: attribute names as in the
+schema (``app_bundle_arn``, ``auth_request[0].code_wo``, ``assume_role[1].role_arn``), values as
+msgpack decodes them. This module maps them onto the lifecycle's names, calls it, and renders its
+messages for Terraform users: the lifecycle's messages name Pulumi commands and settings
+(``pulumi up``, ``aws:assumeRoles``, ``connect_timeout``), rewritten here by ``for_terraform``.
+
+What it calls in the lifecycle (to rewire onto the framework-neutral core, issue 21):
+``AppAuthorizationConnectionProvider`` — ``configure_from`` (settings by ``aws:`` key, read by
+``provider.config.read_config``), ``check`` (offline validation), ``diff`` (replace / reconnect),
+``create``, ``update`` (reconnect; refuses a spent code before any Connect) and ``read`` (one
+GetAppAuthorization; an empty id when the authorization is gone); ``statuses.remedy`` for the data
+source; ``fingerprint.fingerprint`` for a state moved from terraform-provider-aws; and the
+``appfabric_connect`` logger, whose warnings become Terraform warnings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import statuses
+from ..aws.provider_args import snake
+from ..fingerprint import fingerprint
+from ..provider.config import read_config
+from ..provider.errors import ConnectionFailed, ProviderBug
+from ..provider.lifecycle import AppAuthorizationConnectionProvider
+from ..provider.validation import UNKNOWN_SENTINEL
+from .values import UNKNOWN, is_unknown, known
+
+# How this adapter has the lifecycle name settings in messages: `tf:assumeRoles[0].roleArn`,
+# rewritten to Terraform's `assume_role[0].role_arn` by for_terraform.
+_PREFIX = "tf:"
+# Provider block attributes (Terraform) → pulumi-aws setting names (the lifecycle's).
+_PROVIDER_KEYS = {
+    "region": "region",
+    "profile": "profile",
+    "access_key": "accessKey",
+    "secret_key": "secretKey",
+    "token": "token",
+    "shared_config_files": "sharedConfigFiles",
+    "shared_credentials_files": "sharedCredentialsFiles",
+    "sts_region": "stsRegion",
+    "allowed_account_ids": "allowedAccountIds",
+    "forbidden_account_ids": "forbiddenAccountIds",
+    "max_retries": "maxRetries",
+    "retry_mode": "retryMode",
+    "skip_credentials_validation": "skipCredentialsValidation",
+    "skip_region_validation": "skipRegionValidation",
+    "custom_ca_bundle": "customCaBundle",
+    "insecure": "insecure",
+    "http_proxy": "httpProxy",
+    "https_proxy": "httpsProxy",
+    "no_proxy": "noProxy",
+    "use_fips_endpoint": "useFipsEndpoint",
+    "use_dualstack_endpoint": "useDualstackEndpoint",
+    "assume_role": "assumeRoles",
+    "assume_role_with_web_identity": "assumeRoleWithWebIdentity",
+    "endpoints": "endpoints",
+}
+_TERRAFORM_KEYS = {camel: name for name, camel in _PROVIDER_KEYS.items()} | {
+    "assumeRole": "assume_role"
+}
+# The lifecycle's resource property names → this resource's attributes.
+_RESOURCE_NAMES = {
+    "app_bundle_identifier": "app_bundle_arn",
+    "app_authorization_identifier": "app_authorization_arn",
+    "connect_timeout": "timeouts.create",
+    "auth_request.code": "auth_request[0].code",
+    "auth_request.redirect_uri": "auth_request[0].redirect_uri",
+    "auth_request": "auth_request[0]",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A bad attribute: its Terraform path (``assume_role[0].role_arn``) and what is wrong."""
+
+    path: str
+    message: str
+
+
+class Failure(Exception):
+    """An operation that failed; the message is for Terraform users (no traceback, no secret)."""
+
+
+@dataclass
+class Outcome:
+    """An operation's result and the warnings it logged, rendered for Terraform."""
+
+    value: Any = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Plan:
+    reconnect: bool
+    replace: list[str]  # Terraform attribute names
+
+
+class _SettingsByKey:
+    """Provider settings as ``read_config`` reads stack config: ``aws:`` keys (its ``_props``)."""
+
+    def __init__(self, config: Mapping[str, Any]) -> None:
+        self._props = {
+            f"aws:{_PROVIDER_KEYS[name]}": _setting_value(name, value)
+            for name, value in known(config).items()
+            if name in _PROVIDER_KEYS and value not in (None, [])
+        }
+
+    def get(self, key: str) -> Any:
+        return self._props.get(key)
+
+
+def _setting_value(name: str, value: Any) -> Any:
+    """Terraform's blocks as pulumi-aws's values: lists of objects with camelCase fields."""
+    if name == "assume_role_with_web_identity":
+        return _camel_fields(value[0]) if value else None
+    if name in ("assume_role", "endpoints"):
+        return [_camel_fields(entry) for entry in value]
+    return value
+
+
+def _camel_fields(entry: Mapping[str, Any]) -> dict[str, Any]:
+    def camel(name: str) -> str:
+        head, *rest = name.split("_")
+        return head + "".join(part.title() for part in rest)
+
+    return {camel(k): v for k, v in entry.items() if v is not None}
+
+
+def terraform_path(key: str) -> str:
+    """``assumeRoles[1].roleArn`` → ``assume_role[1].role_arn``; web identity → ``[0]``."""
+    head = re.split(r"[\[.]", key, maxsplit=1)[0]
+    rest = key[len(head) :]
+    name = _TERRAFORM_KEYS.get(head, snake(head))
+    if head in ("assumeRoleWithWebIdentity", "assumeRole") and not rest.startswith("["):
+        name += "[0]"
+    return name + snake(rest)
+
+
+_SETTING = re.compile(re.escape(_PREFIX) + r"([A-Za-z]+(?:\[\d+\])?(?:\.[A-Za-z]+)?)")
+# Pulumi's words in the lifecycle's messages, and what a Terraform user does instead.
+_REWRITES: tuple[tuple[str, str], ...] = (
+    (
+        r"\(`pulumi config set --secret --path \.\.\.`(, or let `python -m appfabric_connect "
+        r"authorize` do both)?\)",
+        "(a new value, with auth_request.code_wo_version raised so Terraform sends it)",
+    ),
+    (r" `python -m appfabric_connect authorize [^`]*` does all but the last step\.", ""),
+    (r"`pulumi config set tf:(\w+) [A-Z]+`", r"`\1` in the provider block"),
+    (r"\(or `pulumi config set appfabric-connect:connectTimeout SECONDS`\) ", ""),
+    (r"`appfabric-connect:endpoint`", "`endpoints { appfabric }` in the provider block"),
+    (r"`pulumi up`", "`terraform apply`"),
+    (r"aws\.appfabric\.AppAuthorization\b", "aws_appfabric_app_authorization"),
+    (r"\bconnect_timeout\b", "timeouts"),
+    (r"\bauth_request\.code\b(?!_)", "auth_request.code_wo"),
+    (r"\bapp_bundle_identifier\b", "app_bundle_arn"),
+    (r"\bapp_authorization_identifier\b", "app_authorization_arn"),
+    (r"\bstack\b", "configuration"),
+    (r"\bstacks\b", "configurations"),
+    (r"\bpulumi\b", "terraform"),
+)
+
+
+def for_terraform(message: str) -> str:
+    """A lifecycle message in Terraform's words (see ``_REWRITES``); settings by their names."""
+    for pattern, replacement in _REWRITES:
+        message = re.sub(pattern, replacement, message, flags=re.IGNORECASE)
+    return _SETTING.sub(lambda m: terraform_path(m.group(1)), message)
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(for_terraform(record.getMessage()))
+
+
+@contextlib.contextmanager
+def _operation(outcome: Outcome) -> Iterator[None]:
+    """Collects the lifecycle's warnings; its failures become ``Failure``s, one line each."""
+    handler = _Warnings()
+    logger = logging.getLogger("appfabric_connect")
+    logger.addHandler(handler)
+    try:
+        yield
+    except ConnectionFailed as error:
+        raise Failure(for_terraform(str(error))) from None
+    except ProviderBug as error:
+        logging.getLogger(__name__).error("%s", error)  # the traceback: stderr, TF_LOG only
+        first = str(error).splitlines()[0]
+        raise Failure(
+            for_terraform(first) + " (details in the provider's log, TF_LOG=debug)"
+        ) from None
+    finally:
+        logger.removeHandler(handler)
+        outcome.warnings.extend(handler.messages)
+
+
+def _core_value(value: Any) -> Any:
+    if is_unknown(value):
+        return UNKNOWN_SENTINEL
+    return value
+
+
+def _go_duration(text: Any) -> float | None:
+    if not isinstance(text, str) or not text:
+        return None
+    units = {"h": 3600.0, "m": 60.0, "s": 1.0, "ms": 0.001}
+    parts = re.findall(r"(\d+(?:\.\d+)?)(ms|h|m|s)", text)
+    if not parts or "".join(n + u for n, u in parts) != text:
+        return None
+    return sum(float(n) * units[u] for n, u in parts)
+
+
+def code_of(config: Mapping[str, Any]) -> Any:
+    """The OAuth code the configuration gives: ``code_wo`` (apply only), else ``code``."""
+    request = (config.get("auth_request") or [None])[0]
+    if not isinstance(request, Mapping):
+        return None
+    wo = request.get("code_wo")
+    return wo if wo is not None else request.get("code")
+
+
+def _core_props(config: Mapping[str, Any], timeout_name: str = "create") -> dict[str, Any]:
+    """The lifecycle's inputs from the resource's (or data source's) configuration."""
+    props: dict[str, Any] = {
+        "app_bundle_identifier": _core_value(config.get("app_bundle_arn")),
+        "app_authorization_identifier": _core_value(config.get("app_authorization_arn")),
+    }
+    if config.get("region") is not None:
+        props["region"] = _core_value(config["region"])
+    request = (config.get("auth_request") or [None])[0]
+    if isinstance(request, Mapping):
+        code = code_of(config)
+        if code is None and request.get("code_wo_version") is not None:
+            code = UNKNOWN  # write-only: Terraform sends it with apply only
+        props["auth_request"] = {
+            "redirect_uri": _core_value(request.get("redirect_uri")),
+            "code": _core_value(code),
+        }
+    timeouts = config.get("timeouts") or {}
+    timeout = _go_duration(timeouts.get(timeout_name)) or _go_duration(timeouts.get("create"))
+    if timeout:
+        props["connect_timeout"] = timeout
+    return props
+
+
+def _core_state(state: Mapping[str, Any]) -> dict[str, Any]:
+    """The lifecycle's outputs as this resource's state holds them."""
+    tenant = (state.get("tenant") or [{}])[0] or {}
+    return {
+        "app_bundle_identifier": state.get("app_bundle_arn"),
+        "app_authorization_identifier": state.get("app_authorization_arn"),
+        "region": state.get("region"),
+        "app_authorization_arn": state.get("id"),
+        "app": state.get("app"),
+        "tenant": {
+            "tenant_identifier": tenant.get("tenant_identifier"),
+            "tenant_display_name": tenant.get("tenant_display_name"),
+        },
+        "status": state.get("status"),
+        "updated_at": state.get("updated_at"),
+        "created_at": state.get("created_at"),
+        "auth_type": state.get("auth_type"),
+        "persona": state.get("persona"),
+        "auth_url": state.get("auth_url"),
+        "code_fingerprint": state.get("code_fingerprint"),
+    }
+
+
+def _terraform_outputs(outs: Mapping[str, Any]) -> dict[str, Any]:
+    """The lifecycle's outputs as this resource's computed attributes."""
+    tenant = outs.get("tenant") or {}
+    return {
+        "id": outs["app_authorization_arn"],
+        # as the configuration gave them (ARN or UUID); an import takes them from here
+        "app_bundle_arn": outs.get("app_bundle_identifier"),
+        "app_authorization_arn": outs.get("app_authorization_identifier"),
+        "region": outs.get("region"),
+        "status": outs.get("status"),
+        "app": outs.get("app"),
+        "tenant": [
+            {
+                "tenant_display_name": tenant.get("tenant_display_name"),
+                "tenant_identifier": tenant.get("tenant_identifier"),
+            }
+        ],
+        "auth_type": outs.get("auth_type"),
+        "persona": outs.get("persona"),
+        "auth_url": outs.get("auth_url"),
+        "created_at": outs.get("created_at"),
+        "updated_at": outs.get("updated_at"),
+        "code_fingerprint": outs.get("code_fingerprint"),
+    }
+
+
+def _resource_path(name: str) -> str:
+    return _RESOURCE_NAMES.get(name, name)
+
+
+class Connections:
+    """One provider configuration (Terraform starts one process per ``provider`` block)."""
+
+    def __init__(self) -> None:
+        self.core = AppAuthorizationConnectionProvider()
+
+    @staticmethod
+    def provider_problems(config: Mapping[str, Any]) -> list[Problem]:
+        """Every bad provider attribute, offline (unknown values pass)."""
+        problems = read_config(_SettingsByKey(config), aws_prefix=_PREFIX).problems
+        return [
+            Problem(terraform_path(p.property.removeprefix(_PREFIX)), for_terraform(p.reason))
+            for p in problems
+        ]
+
+    def configure(self, config: Mapping[str, Any]) -> None:
+        self.core.configure_from(_SettingsByKey(config), aws_prefix=_PREFIX)
+
+    def resource_problems(self, config: Mapping[str, Any]) -> list[Problem]:
+        """Every bad resource attribute, offline (unknown values pass)."""
+        found = [
+            Problem(_resource_path(f.property), for_terraform(f.reason))
+            for f in self.core.check({}, _core_props(config)).failures
+            if ":" not in f.property  # provider settings: ValidateProviderConfig names them
+        ]
+        timeouts = config.get("timeouts") or {}
+        for name in ("create", "update"):
+            value = timeouts.get(name)
+            if value is not None and not is_unknown(value) and not _go_duration(value):
+                found.append(
+                    Problem(
+                        f"timeouts.{name}",
+                        f'must be a duration such as "30m" or "1h30m", got "{value}"',
+                    )
+                )
+        return found
+
+    def plan(self, state: Mapping[str, Any], config: Mapping[str, Any]) -> Plan:
+        """No API call: replace (another bundle, authorization or region) or reconnect."""
+        outcome = Outcome()
+        with _operation(outcome):
+            diffed = self.core.diff(str(state.get("id")), _core_state(state), _core_props(config))
+        replace = [_resource_path(name) for name in diffed.replaces or []]
+        return Plan(bool(diffed.changes) and not replace, replace)
+
+    def create(self, config: Mapping[str, Any]) -> Outcome:
+        outcome = Outcome()
+        with _operation(outcome):
+            outcome.value = _terraform_outputs(self.core.create(_core_props(config)).outs or {})
+        return outcome
+
+    def update(self, state: Mapping[str, Any], config: Mapping[str, Any]) -> Outcome:
+        outcome = Outcome()
+        props = _core_props(config, "update")
+        with _operation(outcome):
+            result = self.core.update(str(state.get("id")), _core_state(state), props)
+            outcome.value = _terraform_outputs(result.outs or {})
+        return outcome
+
+    def read(self, state: Mapping[str, Any]) -> Outcome:
+        """Refresh or import (the id alone); ``value`` None when the authorization is gone."""
+        outcome = Outcome()
+        olds = {k: v for k, v in _core_state(state).items() if v is not None}
+        olds.pop("tenant", None)
+        with _operation(outcome):
+            result = self.core.read(str(state.get("id")), olds)
+            if result.id:
+                outcome.value = _terraform_outputs(result.outs or {})
+        return outcome
+
+    @staticmethod
+    def moved(source: Mapping[str, Any]) -> dict[str, Any]:
+        """This resource's state from terraform-provider-aws's: its OAuth code is not kept, only
+        its fingerprint, so that the code is known as spent; the next refresh reads the rest."""
+        request = (source.get("auth_request") or [None])[0] or {}
+        code = request.get("code")
+        return {
+            "id": source.get("id") or source.get("app_authorization_arn"),
+            "app_bundle_arn": source.get("app_bundle_arn"),
+            "app_authorization_arn": source.get("app_authorization_arn"),
+            "app": source.get("app"),
+            "tenant": source.get("tenant"),
+            "auth_request": [{"redirect_uri": request.get("redirect_uri")}] if request else [],
+            "timeouts": source.get("timeouts"),
+            "code_fingerprint": fingerprint(code) if isinstance(code, str) and code else None,
+        }
+
+    def lookup(self, config: Mapping[str, Any]) -> Outcome:
+        """Any authorization, by its identifiers: the data source's read."""
+        props = _core_props(config)
+        props.pop("auth_request", None)
+        outcome = Outcome()
+        with _operation(outcome):
+            result = self.core.read(str(config.get("app_authorization_arn")), props)
+            if not result.id:
+                raise ConnectionFailed(
+                    f"app authorization {config.get('app_authorization_arn')} was not found "
+                    f"in app bundle {config.get('app_bundle_arn')}."
+                )
+            outs = _terraform_outputs(result.outs or {})
+            outs["connected"] = outs["status"] == statuses.CONNECTED
+            outs["remedy"] = for_terraform(statuses.remedy(outs["status"], outs["auth_type"]))
+            outcome.value = outs
+        return outcome

@@ -1,0 +1,98 @@
+"""The lifecycle adapter's rendering for Terraform users, and the wire values (no CLI)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import msgpack
+import pytest
+
+from appfabric_connect import statuses
+from appfabric_connect.aws.settings import AwsSettings
+from appfabric_connect.cli.main import main
+from appfabric_connect.provider import messages
+from appfabric_connect.provider.target import Target, hints
+from appfabric_connect.terraform import schema
+from appfabric_connect.terraform.lifecycle_adapter import Connections, for_terraform, terraform_path
+from appfabric_connect.terraform.proto import tfplugin6_pb2 as tf
+from appfabric_connect.terraform.provider import Provider
+from appfabric_connect.terraform.values import UNKNOWN, decode, encode
+
+REMEDIES = [(status, kind) for status, by_type in statuses.REMEDIES.items() for kind in by_type]
+
+
+@pytest.mark.parametrize(("status", "auth_type"), REMEDIES)
+def test_every_remedy_reads_without_the_word_pulumi(status: str, auth_type: str) -> None:
+    assert "pulumi" not in for_terraform(statuses.remedy(status, auth_type)).lower()
+
+
+@pytest.mark.parametrize(
+    ("key", "path"),
+    [
+        ("assumeRoles[1].roleArn", "assume_role[1].role_arn"),
+        (
+            "assumeRoleWithWebIdentity.webIdentityTokenFile",
+            "assume_role_with_web_identity[0].web_identity_token_file",
+        ),
+        ("endpoints[0].sts", "endpoints[0].sts"),
+        ("stsRegion", "sts_region"),
+    ],
+)
+def test_setting_keys_become_terraform_attribute_paths(key: str, path: str) -> None:
+    assert terraform_path(key) == path
+
+
+def test_setting_names_in_messages_are_terraform_names() -> None:
+    message = "Cannot assume role r (tf:assumeRoles step 1 of 2): set tf:accessKey / tf:secretKey"
+    assert for_terraform(message) == (
+        "Cannot assume role r (assume_role step 1 of 2): set access_key / secret_key"
+    )
+
+
+def test_unknown_values_cross_the_wire_as_msgpack_extension_0() -> None:
+    packed = encode({"status": UNKNOWN}).msgpack
+    assert msgpack.unpackb(packed)["status"] == msgpack.ExtType(0, b"\x00")
+    assert decode(tf.DynamicValue(msgpack=packed)) == {"status": UNKNOWN}
+
+
+def test_upgrade_resource_state_fills_every_attribute_and_drops_unknown_ones() -> None:
+    raw = {"id": "arn:x", "status": "Connected", "gone": 1, "auth_request": [{"code_wo": "c"}]}
+    request = tf.UpgradeResourceState.Request(
+        type_name=schema.RESOURCE, raw_state=tf.RawState(json=json.dumps(raw).encode())
+    )
+    upgraded = decode(Provider().UpgradeResourceState(request, None).upgraded_state)
+    assert set(upgraded) == set(schema.RESOURCE_BLOCK.names())
+    assert upgraded["status"] == "Connected"
+    assert upgraded["auth_request"][0]["code_wo"] is None  # write-only: never in state
+
+
+def test_provider_problems_name_each_bad_attribute_once() -> None:
+    problems = Connections.provider_problems(
+        {"retry_mode": "fast", "assume_role": [{"session_name": "ci"}], "region": "us-east-1"}
+    )
+    assert sorted(p.path for p in problems) == ["assume_role[0].role_arn", "retry_mode"]
+
+
+def test_unknown_identifiers_pass_validation_until_apply() -> None:
+    config = {"app_bundle_arn": UNKNOWN, "app_authorization_arn": UNKNOWN, "auth_request": []}
+    assert Connections().resource_problems(config) == []
+
+
+def test_terraform_mirror_dev_overrides_writes_an_executable_launcher(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["terraform-mirror", "--dev-overrides", str(tmp_path)]) == 0
+    launcher = tmp_path / "terraform-provider-appfabricconnect"
+    assert os.access(launcher, os.X_OK)
+    assert "-m appfabric_connect.terraform" in launcher.read_text()
+    assert f'"appfabric-connect/appfabricconnect" = "{tmp_path}"' in capsys.readouterr().out
+
+
+def test_failure_after_a_code_reads_in_terraform_words() -> None:
+    to = Target(None, "us-east-1", "b-uuid", "a-uuid", hints(AwsSettings()))  # type: ignore[arg-type]
+    authorization = {"status": "ConnectionValidationFailed", "app": "SLACK", "authUrl": "https://x"}
+    message = for_terraform(str(messages.failed_after_code(to, authorization)))
+    assert "pulumi" not in message.lower() and "stack" not in message
+    assert "auth_request.code_wo_version" in message
