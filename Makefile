@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: up test test-checkout lint unit e2e bench emulator pulumi sdks clean \
+.PHONY: up test test-checkout lint unit e2e bench emulator pulumi engines sdks clean \
 	terraform-test tofu-smoke terraform-mirror terraform-demo bench-terraform
 
 $(STAMP): pyproject.toml
@@ -21,6 +21,11 @@ pulumi: $(STAMP)
 	@scripts/ensure-pulumi "$(abspath $(PY))" >/dev/null
 	@scripts/ensure-pulumi-yaml >/dev/null
 
+# The Terraform-protocol engines: terraform >= 1.11 from PATH, and OpenTofu (from PATH, else built
+# from the Go module proxy once and cached), so that the tofu smoke runs rather than skips.
+engines:
+	@scripts/ensure-terraform all >/dev/null
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -28,7 +33,7 @@ lint: $(STAMP)
 
 # The whole suite runs against the installed wheel (Python 3.11; 3.12 and 3.13 run the unit,
 # lifecycle and upgrade tests where present), in random order: see scripts/test-installed.
-test: lint pulumi
+test: lint pulumi engines
 	@scripts/test-installed "$(abspath $(PY))"
 
 # The whole suite against the checkout (editable install), for quick iterations.
