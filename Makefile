@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: up test test-checkout lint unit e2e bench emulator pulumi sdks clean
+.PHONY: up venv test test-checkout lint unit e2e bench emulator pulumi sdks clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,8 +35,14 @@ test-checkout: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
 	  PATH="$$bin_dir:$$PATH" $(VENV)/bin/pytest
 
+# Everything but the real Pulumi CLI, against the checkout: the loop while editing.
 unit: $(STAMP)
 	$(VENV)/bin/pytest -m "not e2e"
+
+# Only the tests that run the real Pulumi CLI (marker e2e), against the checkout.
+e2e: $(STAMP)
+	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
+	  PATH="$$bin_dir:$$PATH" $(VENV)/bin/pytest -m e2e
 
 up: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
