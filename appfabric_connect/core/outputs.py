@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .. import schema, statuses
+from .. import schema
+from . import statuses
 
 
 def outputs(

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
-
-from pulumi.output import Unknown
 
 from .. import schema
 from ..aws import arn, provider_args
 from ..aws.arn import Identifier, IdentifierError
 from ..aws.model import Violation, input_member, pattern, violations
 from ..quoting import QUOTE_LIMIT, quoted, shown
+from .failures import Problem
 
-UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"  # pulumi.runtime.rpc.UNKNOWN
+# A value not known until apply (a preview's): front ends hand the core this text for one, as
+# Pulumi's wire does (pulumi.runtime.rpc.UNKNOWN).
+UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 
 INPUTS = schema.INPUT_NAMES
 AUTH_REQUEST_FIELDS = schema.AUTH_REQUEST_NAMES
@@ -24,15 +24,9 @@ _IGNORED = frozenset({"__provider"})
 _CONNECT = "ConnectAppAuthorization"
 
 
-@dataclass(frozen=True)
-class Problem:
-    property: str
-    reason: str
-
-
 def is_unknown(value: Any) -> bool:
-    """True for a value not known until apply (preview): the SDK's ``Unknown`` or its sentinel."""
-    return isinstance(value, Unknown) or value == UNKNOWN_SENTINEL
+    """True for a value not known until apply (preview): ``UNKNOWN_SENTINEL``."""
+    return isinstance(value, str) and value == UNKNOWN_SENTINEL
 
 
 def has_unknown(value: Any) -> bool:

@@ -8,8 +8,9 @@ from typing import Any
 
 from pulumi.provider.experimental.property_value import PropertyValue
 
-from ..provider.config import read_config
+from ..core.config import read_config
 from ..provider.lifecycle import AppAuthorizationConnectionProvider
+from ..provider.messages import PULUMI
 from .names import PACKAGE, camel, camel_path
 from .pulumi_schema import CONFIG
 from .wire import from_core, settings_values, to_core, with_secrets
@@ -71,7 +72,7 @@ class PackageConnection:
         ]
         problems = [
             (problem.property.partition(":")[2] or problem.property, problem.reason)
-            for problem in read_config(settings, aws_prefix="").problems
+            for problem in read_config(settings, PULUMI, aws_prefix="").problems
         ]
         return Checked(news, unknown + problems)
 

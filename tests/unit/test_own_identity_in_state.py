@@ -7,7 +7,7 @@ from typing import Any
 from botocore.stub import Stubber
 
 from appfabric_connect import AppAuthorizationConnectionProvider
-from appfabric_connect.provider.outputs import public_identity
+from appfabric_connect.core.outputs import public_identity
 from tests.unit.aws_stub import (
     AUTHORIZATION_ARN,
     authorization,
