@@ -10,6 +10,7 @@ from .. import schema
 from ..aws import arn, provider_args
 from ..aws.arn import Identifier, IdentifierError
 from ..aws.model import Violation, input_member, pattern, violations
+from ..naming import camel
 from ..quoting import QUOTE_LIMIT, quoted, shown
 from .failures import Problem
 
@@ -107,9 +108,9 @@ def _identifier(
     if not isinstance(value, str):
         found.append(Problem(name, f"must be a string (ARN or UUID), got {shown(value)}"))
         return None
-    broken = _rules(violations(input_member(_CONNECT, _camel(name)), value))
+    broken = _rules(violations(input_member(_CONNECT, camel(name)), value))
     if "min_length" in broken or "max_length" in broken:
-        low, high = _length_limits(_camel(name))
+        low, high = _length_limits(camel(name))
         found.append(Problem(name, f"must be {low} to {high} characters long, got {len(value)}"))
         return None
     if "pattern" in broken:
@@ -262,8 +263,3 @@ def _unknown_name(name: str, known: tuple[str, ...]) -> str:
 def _cut(name: str) -> str:
     """A property name as messages show it: an unknown one may be any length."""
     return name if len(name) <= QUOTE_LIMIT else f"{name[:QUOTE_LIMIT]}…"
-
-
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)

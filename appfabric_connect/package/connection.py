@@ -9,9 +9,10 @@ from typing import Any
 from pulumi.provider.experimental.property_value import PropertyValue
 
 from ..core.config import read_config
+from ..naming import camel, camel_path
 from ..provider.lifecycle import AppAuthorizationConnectionProvider
 from ..provider.messages import PULUMI
-from .names import PACKAGE, camel, camel_path
+from .names import PACKAGE
 from .pulumi_schema import CONFIG
 from .wire import from_core, settings_values, to_core, with_secrets
 
