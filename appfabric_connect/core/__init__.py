@@ -1,7 +1,11 @@
 """The connection's lifecycle, free of any front end: plain values in, dataclasses and typed
-failures out. It never imports ``pulumi``; it may import ``aws/`` and the top-level ``schema``
-and ``quoting``. A front end (the Pulumi dynamic resource and provider package, the Terraform
+failures out. A front end (the Pulumi dynamic resource and provider package, the Terraform
 provider) maps its framework's values onto these calls and words the failures.
+
+Owns: check/create/read/diff/update, Connect and the waits, adoption and the interrupted-run
+rules, which authorization and region (ARNs and UUIDs), the AppFabric calls, offline
+validation, outputs, code fingerprints, and reading namespaced settings.
+May import: ``aws``, ``naming``, ``quoting``, ``schema`` (never ``pulumi``: a test proves it).
 
 The API (``from appfabric_connect import core``)::
 
