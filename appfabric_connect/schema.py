@@ -251,6 +251,15 @@ def by_name(properties: tuple[Property, ...]) -> dict[str, Property]:
     return {prop.name: prop for prop in properties}
 
 
+def secret_names(properties: tuple[Property, ...]) -> frozenset[str]:
+    """The names of the secret properties of ``properties``, at any depth."""
+    return frozenset(
+        name
+        for prop in properties
+        for name in ((prop.name,) if prop.secret else ()) + tuple(secret_names(prop.fields))
+    )
+
+
 INPUT_NAMES = names(INPUTS)
 OUTPUT_NAMES = names(OUTPUTS)
 AUTH_REQUEST_NAMES = names(AUTH_REQUEST_FIELDS)
