@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: up venv test test-checkout lint unit e2e bench emulator pulumi sdks clean
+.PHONY: up venv test test-checkout lint unit e2e sdk-test bench emulator pulumi sdks clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,10 +39,15 @@ test-checkout: $(STAMP)
 unit: $(STAMP)
 	$(VENV)/bin/pytest -m "not e2e"
 
-# Only the tests that run the real Pulumi CLI (marker e2e), against the checkout.
+# The tests that run the real Pulumi CLI (marker e2e), but the SDK builds, against the checkout.
 e2e: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
-	  PATH="$$bin_dir:$$PATH" $(VENV)/bin/pytest -m e2e
+	  PATH="$$bin_dir:$$PATH" $(VENV)/bin/pytest -m "e2e and not sdk"
+
+# The generated SDKs compiled and type-checked (marker sdk): needs Go, Node.js and npm.
+sdk-test: $(STAMP)
+	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
+	  PATH="$$bin_dir:$(abspath $(VENV))/bin:$$PATH" $(VENV)/bin/pytest -m sdk
 
 up: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
