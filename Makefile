@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: up test test-checkout lint unit e2e bench emulator pulumi engines sdks clean \
+.PHONY: up venv test test-checkout lint unit e2e sdk-test bench emulator pulumi engines sdks clean \
 	terraform-test tofu-smoke terraform-mirror terraform-demo bench-terraform
 
 $(STAMP): pyproject.toml
@@ -41,8 +41,19 @@ test-checkout: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
 	  PATH="$$bin_dir:$$PATH" $(VENV)/bin/pytest
 
+# Everything but the real Pulumi CLI, against the checkout: the loop while editing.
 unit: $(STAMP)
 	$(VENV)/bin/pytest -m "not e2e"
+
+# The tests that run the real Pulumi CLI (marker e2e), but the SDK builds, against the checkout.
+e2e: $(STAMP)
+	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
+	  PATH="$$bin_dir:$$PATH" $(VENV)/bin/pytest -m "e2e and not sdk"
+
+# The generated SDKs compiled and type-checked (marker sdk): needs Go, Node.js and npm.
+sdk-test: $(STAMP)
+	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
+	  PATH="$$bin_dir:$(abspath $(VENV))/bin:$$PATH" $(VENV)/bin/pytest -m sdk
 
 up: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \

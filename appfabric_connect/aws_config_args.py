@@ -1,3 +1,4 @@
+# Generated from schema.py by scripts/gen-args — do not edit.
 """A connection's own AWS identity types (``aws=``), named as pulumi-aws's ``ProviderArgs``."""
 
 from collections.abc import Mapping, Sequence

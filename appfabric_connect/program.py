@@ -12,15 +12,15 @@ from .quoting import quoted, shown
 from .resource import AppAuthorizationConnection
 
 ENTRY_KEYS = ("name", *schema.INPUT_NAMES)
+# How an entry looks, from the schema: `{name, app_bundle_identifier, …, region?, …}`.
+_ENTRY_FIELDS = (prop.name if prop.required else f"{prop.name}?" for prop in schema.INPUTS)
+ENTRY_SHAPE = "{" + ", ".join(("name", *_ENTRY_FIELDS)) + "}"
 
 
 def declare_connections(entries: Any) -> dict[str, AppAuthorizationConnection]:
     """Declares the connections listed in ``entries`` and exports status, app, tenant and ARN."""
     if not isinstance(entries, list):
-        raise pulumi.RunError(
-            "config `connections` must be a list of objects "
-            "{name, app_bundle_identifier, app_authorization_identifier, auth_request?, region?}"
-        )
+        raise pulumi.RunError(f"config `connections` must be a list of objects {ENTRY_SHAPE}")
     connections: dict[str, AppAuthorizationConnection] = {}
     for index, entry in enumerate(entries):
         name = _entry_name(index, entry, connections)

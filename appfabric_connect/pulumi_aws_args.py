@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 import pulumi
 
 from . import schema
-
-# Go's time.ParseDuration, which pulumi-aws's `timeouts` strings follow: "30m", "1h30m", "1.5h".
-_GO_UNITS = {"ns": 1e-9, "us": 1e-6, "µs": 1e-6, "μs": 1e-6, "ms": 1e-3, "s": 1, "m": 60, "h": 3600}
-_GO_PART = re.compile(r"(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)")
-_GO_DURATION = re.compile(rf"[+-]?(?:{_GO_PART.pattern})+|[+-]?0")
-
-
-def go_duration_seconds(text: str) -> float:
-    """Seconds in a Go duration string; a ValueError unless ``text`` is one."""
-    if not _GO_DURATION.fullmatch(text):
-        raise ValueError(text)
-    seconds = float(sum(float(number) * _GO_UNITS[unit] for number, unit in _GO_PART.findall(text)))
-    return -seconds if text.startswith("-") else seconds
+from .durations import go_duration_seconds
+from .naming import camel, snake
 
 
 def field(value: Any, name: str) -> Any:
@@ -29,7 +17,7 @@ def field(value: Any, name: str) -> Any:
     if isinstance(value, Mapping):
         if name in value:
             return value[name]
-        return value.get(_camel(name))
+        return value.get(camel(name))
     return getattr(value, name, None)
 
 
@@ -40,7 +28,7 @@ def auth_request(value: Any) -> Any:
     if isinstance(value, pulumi.Output):
         return pulumi.Output.secret(value.apply(auth_request))
     if isinstance(value, Mapping):
-        plain = {_snake(str(key)): item for key, item in value.items()}
+        plain = {snake(str(key)): item for key, item in value.items()}
     else:
         plain = {name: field(value, name) for name in schema.AUTH_REQUEST_NAMES}
     if plain.get("code") is not None:
@@ -86,12 +74,3 @@ def _seconds_or_given(create: Any) -> Any:
         return go_duration_seconds(create)
     except (TypeError, ValueError):
         return create
-
-
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
-
-
-def _snake(name: str) -> str:
-    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()

@@ -19,8 +19,8 @@ from .args import (
     AuthRequestInput,
     TimeoutsInput,
 )
-from .aws.provider_args import snake
 from .aws_config_args import AwsConfigInput
+from .naming import snake
 from .provider import AppAuthorizationConnectionProvider
 
 __all__ = [

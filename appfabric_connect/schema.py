@@ -1,4 +1,4 @@
-"""The one description of the connection's inputs and outputs, which everything else reads."""
+"""The one description of inputs and outputs: read at import, and scripts/gen-args' source."""
 
 from __future__ import annotations
 
@@ -138,6 +138,14 @@ PROVIDER_ONLY_AWS_FIELDS = (
     Property("skip_region_validation", BOOLEAN, "accept a region botocore does not know yet"),
 )
 
+# What each object type of the ``aws`` input is: its Args classes' docstrings (scripts/gen-args).
+TYPE_DOCS = {
+    AWS_CONFIG: "A connection's own AWS identity (pulumi-aws's ``ProviderArgs`` names)",
+    ASSUME_ROLE: "One role of ``assume_roles`` (pulumi-aws's ``ProviderAssumeRoleArgs``)",
+    WEB_IDENTITY: "``assume_role_with_web_identity`` (``ProviderAssumeRoleWithWebIdentityArgs``)",
+    ENDPOINT: "One entry of ``endpoints``: the AppFabric and STS URLs",
+}
+
 TENANT_FIELDS = (
     Property("tenant_identifier", STRING, "the tenant's ID in the application", required=True),
     Property("tenant_display_name", STRING, "the tenant's display name", required=True),
@@ -249,6 +257,15 @@ def names(properties: tuple[Property, ...]) -> tuple[str, ...]:
 
 def by_name(properties: tuple[Property, ...]) -> dict[str, Property]:
     return {prop.name: prop for prop in properties}
+
+
+def secret_names(properties: tuple[Property, ...]) -> frozenset[str]:
+    """The names of the secret properties of ``properties``, at any depth."""
+    return frozenset(
+        name
+        for prop in properties
+        for name in ((prop.name,) if prop.secret else ()) + tuple(secret_names(prop.fields))
+    )
 
 
 INPUT_NAMES = names(INPUTS)

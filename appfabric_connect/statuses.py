@@ -1,16 +1,30 @@
-"""How users are told about an app authorization: its name, dates, status and what to do."""
+"""What each status asks of a Pulumi user; the statuses themselves are the core's."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import datetime
-from typing import Any
+from .core.failures import sentence
+from .core.statuses import (
+    CONNECTED,
+    CONNECTION_VALIDATION_FAILED,
+    FAILED,
+    PENDING_CONNECT,
+    TOKEN_AUTO_ROTATION_FAILED,
+    describe,
+    iso8601,
+)
 
-CONNECTED = "Connected"
-PENDING_CONNECT = "PendingConnect"
-CONNECTION_VALIDATION_FAILED = "ConnectionValidationFailed"
-TOKEN_AUTO_ROTATION_FAILED = "TokenAutoRotationFailed"
-FAILED = frozenset({CONNECTION_VALIDATION_FAILED, TOKEN_AUTO_ROTATION_FAILED})
+__all__ = [
+    "CONNECTED",
+    "CONNECTION_VALIDATION_FAILED",
+    "FAILED",
+    "PENDING_CONNECT",
+    "REMEDIES",
+    "TOKEN_AUTO_ROTATION_FAILED",
+    "describe",
+    "iso8601",
+    "remedy",
+    "sentence",
+]
 
 _NEW_CODE = (
     "open the authorization's authUrl, approve the app, and set the code from the redirect URL "
@@ -50,23 +64,3 @@ def remedy(status: str, auth_type: str | None) -> str:
     if by_type is None:
         return f"unexpected status {status!r}: see the AppFabric console"
     return by_type.get(auth_type or "oauth2", by_type["oauth2"])
-
-
-def describe(uuid: str, authorization: Mapping[str, Any], tenant: bool = False) -> str:
-    """``app authorization UUID (APP)`` (``, tenant NAME`` too with ``tenant``), for messages."""
-    app = authorization.get("app")
-    tenant_name = (authorization.get("tenant") or {}).get("tenantDisplayName") if tenant else None
-    label = ", ".join(str(part) for part in (app, tenant_name and f"tenant {tenant_name}") if part)
-    return f"app authorization {uuid}" + (f" ({label})" if label else "")
-
-
-def sentence(text: str) -> str:
-    """``text`` with its first letter capitalized, for a message that starts with it."""
-    return text[:1].upper() + text[1:]
-
-
-def iso8601(value: Any) -> str | None:
-    """An AppFabric timestamp (a datetime from botocore) as ISO 8601 text."""
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return str(value) if value is not None else None

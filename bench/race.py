@@ -34,8 +34,8 @@ from typing import Any
 
 from appfabric_connect import AppAuthorizationConnectionProvider, ConnectionFailed
 from appfabric_connect.aws import clients
+from appfabric_connect.core import connect
 from appfabric_connect.emulator.seed import seed_authorization, seed_bundle
-from appfabric_connect.provider import connect
 from bench.harness import REPO, Emulator, appfabric_client, clean_environment, log
 from bench.pulumi_runs import Project
 

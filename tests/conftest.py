@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,3 +32,19 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         "site-packages" not in package.parts or session.config.rootpath in package.parents
     ):
         raise pytest.UsageError(f"expected the installed wheel, but imported {package}")
+
+
+@pytest.fixture(autouse=True)
+def event_loop_left_as_found() -> Iterator[None]:
+    """A test may not change the main thread's current event loop: Pulumi's mocks run on it,
+    so a test that did (``asyncio.run`` leaves none) would break the next mocked program."""
+    policy = asyncio.get_event_loop_policy()
+    loop = policy.get_event_loop()
+    yield
+    try:
+        left = policy.get_event_loop()
+    except RuntimeError:
+        left = None
+    if left is not loop:
+        policy.set_event_loop(loop)
+        pytest.fail("the test changed the current event loop: run coroutines on a private loop")

@@ -8,11 +8,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..durations import role_duration_seconds
 from ..quoting import quoted
 from .settings import Secret
-
-_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)(h|m|s|ms|us|µs|ns)")
-_DURATION_UNITS = {"h": 3600.0, "m": 60.0, "s": 1.0, "ms": 1e-3, "us": 1e-6, "µs": 1e-6, "ns": 1e-9}
 
 
 @dataclass(frozen=True)
@@ -116,11 +114,8 @@ class Reader:
         """A Go duration ("1h", "15m", "3600s", "1h30m"), between 15 minutes and 12 hours."""
         if value is None or value == "":
             return None
-        text = str(value)
-        parts = _DURATION_PART.findall(text)
-        if parts and "".join(n + u for n, u in parts) == text:
-            seconds = int(sum(float(n) * _DURATION_UNITS[u] for n, u in parts))
-            if 900 <= seconds <= 43200:
-                return seconds
+        seconds = role_duration_seconds(str(value))
+        if seconds is not None:
+            return seconds
         self.fail(key, f'must be a duration between 15m and 12h such as "1h", got {quoted(value)}')
         return None

@@ -9,6 +9,7 @@ from typing import Any
 
 import botocore.session
 
+from ..naming import camel, snake
 from ..quoting import quoted
 from .config_values import Problem, Reader
 from .settings import RETRY_MODES, AssumeRole, Secret, WebIdentity
@@ -286,7 +287,7 @@ RESOURCE_KEYS: dict[str, tuple[str, ...]] = {
 def read_resource(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
     """The AwsSettings fields that a resource's ``aws`` input (pulumi-aws's ``ProviderArgs``
     names, snake_case) gives, and every problem with it, named ``aws.<key>``."""
-    given = {_camel(str(k)): v for k, v in values.items() if v is not None}
+    given = {camel(str(k)): v for k, v in values.items() if v is not None}
     names = ", ".join(snake(key) for key in RESOURCE_KEYS)
     problems = [
         Problem(f"aws.{snake(key)}", f"is not a setting of `aws` (settings: {names})")
@@ -304,21 +305,11 @@ def read_resource(values: Mapping[str, Any]) -> tuple[dict[str, Any], list[Probl
     return fields, problems + found
 
 
-def snake(key: str) -> str:
-    """``assumeRoles[0].roleArn`` → ``assume_roles[0].role_arn``."""
-    return re.sub(r"(?<=[a-z0-9])([A-Z])", lambda m: f"_{m.group(1).lower()}", key)
-
-
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part[:1].upper() + part[1:] for part in rest)
-
-
 def _camel_fields(key: str, value: Any) -> Any:
     """The objects of ``assumeRoles`` and ``assumeRoleWithWebIdentity`` with camelCase fields
     (a role's ``tags`` are the user's names, kept as they are)."""
     if key == "assumeRoles" and isinstance(value, list):
         return [_camel_fields("assumeRoleWithWebIdentity", entry) for entry in value]
     if key == "assumeRoleWithWebIdentity" and isinstance(value, Mapping):
-        return {_camel(str(name)): field for name, field in value.items() if field is not None}
+        return {camel(str(name)): field for name, field in value.items() if field is not None}
     return value

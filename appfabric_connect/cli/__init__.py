@@ -1,1 +1,6 @@
-"""The ``python -m appfabric_connect`` commands: ``authorize`` and ``status``."""
+"""The ``python -m appfabric_connect`` commands: ``authorize``, ``status``, ``import-file``, …
+
+Owns: argument parsing, the browser-side OAuth redirect, stack config through the Pulumi CLI.
+May import: ``aws``, ``core``, ``emulator``, ``statuses``; ``pulumi`` and ``provider`` only
+lazily, in ``import-file`` (the other commands start without the Pulumi SDK).
+"""

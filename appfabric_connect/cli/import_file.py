@@ -94,8 +94,8 @@ def import_resources(
     # Imported lazily: the Pulumi SDK is needed only here, not by the other commands.
     from pulumi.dynamic.dynamic import serialize_provider
 
+    from ..core.outputs import outputs
     from ..provider import AppAuthorizationConnectionProvider
-    from ..provider.outputs import outputs
 
     # Pulumi quirk: the dynamic-provider server finds its provider in the serialized
     # `__provider` property, of the inputs (Check, Diff) and of the outputs (Read, Delete).

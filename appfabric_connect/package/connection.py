@@ -1,4 +1,4 @@
-"""The package resource's lifecycle: engine property maps in, the shared core's answers out."""
+"""The package resource's lifecycle: engine property maps in, the core's answers out."""
 
 from __future__ import annotations
 
@@ -8,9 +8,12 @@ from typing import Any
 
 from pulumi.provider.experimental.property_value import PropertyValue
 
-from ..provider.config import read_config
-from ..provider.lifecycle import AppAuthorizationConnectionProvider
-from .names import PACKAGE, camel, camel_path
+from .. import core
+from ..core.config import ProviderConfig, read_config
+from ..naming import camel, camel_path
+from ..provider.errors import one_line
+from ..provider.messages import PULUMI
+from .names import PACKAGE
 from .pulumi_schema import CONFIG
 from .wire import from_core, settings_values, to_core, with_secrets
 
@@ -57,10 +60,10 @@ class Read:
 
 
 class PackageConnection:
-    """Each operation converts names and values, then calls the dynamic resource's provider."""
+    """Each operation converts names and values, calls the core, and words its failures."""
 
     def __init__(self) -> None:
-        self.core = AppAuthorizationConnectionProvider()
+        self.config = ProviderConfig(PULUMI)
 
     def check_config(self, news: PropertyMap) -> Checked:
         """Every unknown setting and every bad value, named as the user wrote them."""
@@ -71,41 +74,37 @@ class PackageConnection:
         ]
         problems = [
             (problem.property.partition(":")[2] or problem.property, problem.reason)
-            for problem in read_config(settings, aws_prefix="").problems
+            for problem in read_config(settings, PULUMI, aws_prefix="").problems
         ]
         return Checked(news, unknown + problems)
 
     def configure(self, args: Mapping[str, PropertyValue]) -> None:
-        self.core.configure_from(ProviderSettings(args), aws_prefix=f"{PACKAGE}:")
+        self.config = read_config(ProviderSettings(args), PULUMI, aws_prefix=f"{PACKAGE}:")
 
     def check(self, olds: PropertyMap, news: PropertyMap) -> Checked:
-        result = self.core.check(to_core(olds), to_core(news))
-        failures = [(camel_path(f.property), f.reason) for f in result.failures]
+        problems = one_line(core.check)(self.config, to_core(news))
+        failures = [(camel_path(p.property), p.reason) for p in problems]
         return Checked(with_secrets(news), failures)
 
     def diff(self, resource_id: str, state: PropertyMap, news: PropertyMap) -> Diffed:
-        result = self.core.diff(resource_id, to_core(state), to_core(news))
-        return Diffed(
-            bool(result.changes),
-            [camel(name) for name in result.replaces or []],
-            bool(result.delete_before_replace),
-        )
+        found = one_line(core.diff)(self.config, to_core(state), to_core(news))
+        return Diffed(found.changes, [camel(name) for name in found.replaces], False)
 
     def create(self, news: PropertyMap) -> tuple[str, PropertyMap]:
-        result = self.core.create(to_core(news))
-        return str(result.id), from_core(result.outs or {})
+        created = one_line(core.create)(self.config, to_core(news))
+        return created.id, from_core(created.outputs)
 
     def read(self, resource_id: str, state: PropertyMap, inputs: PropertyMap) -> Read:
         """A refresh (``state`` and ``inputs`` known) or an import (the id alone)."""
-        result = self.core.read(resource_id, to_core(state))
-        if not result.id:
+        found = one_line(core.read)(self.config, resource_id, to_core(state))
+        if not found.id:
             return Read("", {}, {})
-        found_inputs = from_core(result.inputs) if result.inputs else with_secrets(inputs)
-        return Read(str(result.id), from_core(result.outs or {}), found_inputs)
+        found_inputs = from_core(found.inputs) if found.inputs else with_secrets(inputs)
+        return Read(found.id, from_core(found.outputs), found_inputs)
 
     def update(self, resource_id: str, state: PropertyMap, news: PropertyMap) -> PropertyMap:
-        result = self.core.update(resource_id, to_core(state), to_core(news))
-        return from_core(result.outs or {})
+        updated = one_line(core.update)(self.config, to_core(state), to_core(news))
+        return from_core(updated.outputs)
 
     def delete(self, resource_id: str, state: PropertyMap) -> None:
-        self.core.delete(resource_id, to_core(state))
+        """AppFabric has no disconnect API: the authorization is left as it is."""

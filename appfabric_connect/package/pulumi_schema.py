@@ -6,8 +6,9 @@ import json
 from typing import Any
 
 from .. import __version__, schema
+from ..naming import camel
 from ..schema import LIST, NUMBER, OBJECT, STRING, Property
-from .names import PACKAGE, RESOURCE_TOKEN, camel
+from .names import PACKAGE, RESOURCE_TOKEN
 
 # The provider's settings: stack config `appfabric-connect:<name>`, or an explicit provider's
 # arguments. pulumi-aws's settings (`region`, `assumeRoles`, …) mean what `aws:<name>` means to the

@@ -24,6 +24,12 @@ from . import engine_log
 from .connection import PackageConnection
 from .pulumi_schema import schema_json
 
+# Why this serves the gRPC protocol itself rather than through pulumi.provider.experimental's
+# framework (whose PropertyValue it does use): a failure must reach the user as the one line
+# ConnectionFailed says (context.abort with the message alone); each operation runs in a thread
+# of its own, so N connects wait at once under `pulumi up --parallel N`; and each warning is
+# attributed to the resource whose operation logged it (engine_log.attributed, by URN).
+
 # Each create may wait minutes for PendingConnect → Connected: one thread per operation in
 # flight, so `pulumi up --parallel N` runs N connects at once.
 MAX_OPERATIONS = 64

@@ -7,13 +7,27 @@ import traceback
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
+from ..core.failures import Failure
+from .messages import PULUMI
+
 
 class ConnectionFailed(Exception):
-    """A connection that could not be made; the message says what to do."""
+    """A connection that could not be made; the message says what to do, in Pulumi's words.
+
+    ``failure``: the core's failure it words (None when raised by a front end itself).
+    """
 
     # The engine shows the exception's module-qualified name before its message: keep the public
     # path users have seen since 0.1.0 (``appfabric_connect.provider.ConnectionFailed: …``).
     __module__ = "appfabric_connect.provider"
+
+    failure: Failure | None = None
+
+    @classmethod
+    def of(cls, failure: Failure) -> ConnectionFailed:
+        worded = cls(failure.render(PULUMI))
+        worded.failure = failure
+        return worded
 
 
 class ProviderBug(Exception):
@@ -26,13 +40,16 @@ _Method = TypeVar("_Method", bound=Callable[..., Any])
 
 
 def one_line(method: _Method) -> _Method:
-    """Lets ``ConnectionFailed`` through as is and turns anything else into a ``ProviderBug``
-    whose message holds the traceback, with the OAuth code of the call masked."""
+    """Words the core's ``Failure`` as a ``ConnectionFailed``, lets that through, and turns
+    anything else into a ``ProviderBug`` whose message holds the traceback, with the OAuth code
+    of the call masked."""
 
     @functools.wraps(method)
     def wrapper(*args: Any) -> Any:
         try:
             return method(*args)
+        except Failure as failure:
+            raise ConnectionFailed.of(failure) from None
         except ConnectionFailed:
             raise
         except Exception as error:

@@ -1,18 +1,17 @@
-"""The one module that calls the connection's lifecycle (``appfabric_connect.provider``).
+"""The one module that calls the connection's lifecycle (``appfabric_connect.core``).
 
 Everything else in ``appfabric_connect.terraform`` speaks Terraform: attribute names as in the
 schema (``app_bundle_arn``, ``auth_request[0].code_wo``, ``assume_role[1].role_arn``), values as
-msgpack decodes them. This module maps them onto the lifecycle's names, calls it, and renders its
-messages for Terraform users: the lifecycle's messages name Pulumi commands and settings
-(``pulumi up``, ``aws:assumeRoles``, ``connect_timeout``), rewritten here by ``for_terraform``.
+msgpack decodes them. This module maps them onto the core's names, calls it, and words its
+failures with ``words.TERRAFORM`` (remedies: ``code_wo_version``, ``terraform apply``, the provider
+block); ``for_terraform`` then names the core's inputs and settings as this provider's attributes
+(``connect_timeout`` → ``timeouts``, ``tf:assumeRoles[0].roleArn`` → ``assume_role[0].role_arn``).
 
-What it calls in the lifecycle (to rewire onto the framework-neutral core, issue 21):
-``AppAuthorizationConnectionProvider`` — ``configure_from`` (settings by ``aws:`` key, read by
-``provider.config.read_config``), ``check`` (offline validation), ``diff`` (replace / reconnect),
-``create``, ``update`` (reconnect; refuses a spent code before any Connect) and ``read`` (one
-GetAppAuthorization; an empty id when the authorization is gone); ``statuses.remedy`` for the data
-source; ``fingerprint.fingerprint`` for a state moved from terraform-provider-aws; and the
-``appfabric_connect`` logger, whose warnings become Terraform warnings.
+What it calls: ``core.read_config`` (settings by ``aws:`` key), ``core.check`` (offline
+validation), ``core.diff`` (replace / reconnect), ``core.create``, ``core.update`` (reconnect;
+refuses a spent code before any Connect), ``core.read`` (one GetAppAuthorization; no id when the
+authorization is gone), ``core.fingerprint`` for a state moved from terraform-provider-aws; and
+the ``appfabric_connect`` logger, whose warnings become Terraform warnings.
 """
 
 from __future__ import annotations
@@ -24,16 +23,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import statuses
-from ..aws.provider_args import snake
-from ..fingerprint import fingerprint
-from ..provider.config import read_config
-from ..provider.errors import ConnectionFailed, ProviderBug
-from ..provider.lifecycle import AppAuthorizationConnectionProvider
-from ..provider.validation import UNKNOWN_SENTINEL
+from .. import core
+from ..core import statuses
+from ..core.fingerprint import fingerprint
+from ..naming import snake
 from .values import UNKNOWN, is_unknown, known
+from .words import TERRAFORM, status_remedy
 
-# How this adapter has the lifecycle name settings in messages: `tf:assumeRoles[0].roleArn`,
+# How this adapter has the core name settings in messages: `tf:assumeRoles[0].roleArn`,
 # rewritten to Terraform's `assume_role[0].role_arn` by for_terraform.
 _PREFIX = "tf:"
 # Provider block attributes (Terraform) → pulumi-aws setting names (the lifecycle's).
@@ -145,31 +142,19 @@ def terraform_path(key: str) -> str:
 
 
 _SETTING = re.compile(re.escape(_PREFIX) + r"([A-Za-z]+(?:\[\d+\])?(?:\.[A-Za-z]+)?)")
-# Pulumi's words in the lifecycle's messages, and what a Terraform user does instead.
+# The core's input names in its messages, as this resource's attributes; "stack" is the core's
+# word for a configuration that declares a connection.
 _REWRITES: tuple[tuple[str, str], ...] = (
-    (
-        r"\(`pulumi config set --secret --path \.\.\.`(, or let `python -m appfabric_connect "
-        r"authorize` do both)?\)",
-        "(a new value, with auth_request.code_wo_version raised so Terraform sends it)",
-    ),
-    (r" `python -m appfabric_connect authorize [^`]*` does all but the last step\.", ""),
-    (r"`pulumi config set tf:(\w+) [A-Z]+`", r"`\1` in the provider block"),
-    (r"\(or `pulumi config set appfabric-connect:connectTimeout SECONDS`\) ", ""),
-    (r"`appfabric-connect:endpoint`", "`endpoints { appfabric }` in the provider block"),
-    (r"`pulumi up`", "`terraform apply`"),
-    (r"aws\.appfabric\.AppAuthorization\b", "aws_appfabric_app_authorization"),
     (r"\bconnect_timeout\b", "timeouts"),
-    (r"\bauth_request\.code\b(?!_)", "auth_request.code_wo"),
     (r"\bapp_bundle_identifier\b", "app_bundle_arn"),
     (r"\bapp_authorization_identifier\b", "app_authorization_arn"),
     (r"\bstack\b", "configuration"),
     (r"\bstacks\b", "configurations"),
-    (r"\bpulumi\b", "terraform"),
 )
 
 
 def for_terraform(message: str) -> str:
-    """A lifecycle message in Terraform's words (see ``_REWRITES``); settings by their names."""
+    """A core message with this resource's attribute names (see ``_REWRITES``) and settings."""
     for pattern, replacement in _REWRITES:
         message = re.sub(pattern, replacement, message, flags=re.IGNORECASE)
     return _SETTING.sub(lambda m: terraform_path(m.group(1)), message)
@@ -192,13 +177,15 @@ def _operation(outcome: Outcome) -> Iterator[None]:
     logger.addHandler(handler)
     try:
         yield
-    except ConnectionFailed as error:
-        raise Failure(for_terraform(str(error))) from None
-    except ProviderBug as error:
-        logging.getLogger(__name__).error("%s", error)  # the traceback: stderr, TF_LOG only
-        first = str(error).splitlines()[0]
+    except core.Failure as error:
+        raise Failure(for_terraform(error.render(TERRAFORM))) from None
+    except Exception as error:
+        # A bug: its traceback goes to the provider's stderr (TF_LOG), not to the diagnostic,
+        # whose text is the exception's type alone (a message could quote a value).
+        logging.getLogger(__name__).exception("unexpected error in the lifecycle")
         raise Failure(
-            for_terraform(first) + " (details in the provider's log, TF_LOG=debug)"
+            f"unexpected {type(error).__name__} in the appfabricconnect provider (details in "
+            "its log: TF_LOG=debug); please report it"
         ) from None
     finally:
         logger.removeHandler(handler)
@@ -207,7 +194,7 @@ def _operation(outcome: Outcome) -> Iterator[None]:
 
 def _core_value(value: Any) -> Any:
     if is_unknown(value):
-        return UNKNOWN_SENTINEL
+        return core.UNKNOWN_SENTINEL
     return value
 
 
@@ -311,25 +298,25 @@ class Connections:
     """One provider configuration (Terraform starts one process per ``provider`` block)."""
 
     def __init__(self) -> None:
-        self.core = AppAuthorizationConnectionProvider()
+        self.config = core.ProviderConfig(TERRAFORM)
 
     @staticmethod
     def provider_problems(config: Mapping[str, Any]) -> list[Problem]:
         """Every bad provider attribute, offline (unknown values pass)."""
-        problems = read_config(_SettingsByKey(config), aws_prefix=_PREFIX).problems
+        problems = core.read_config(_SettingsByKey(config), TERRAFORM, _PREFIX).problems
         return [
             Problem(terraform_path(p.property.removeprefix(_PREFIX)), for_terraform(p.reason))
             for p in problems
         ]
 
     def configure(self, config: Mapping[str, Any]) -> None:
-        self.core.configure_from(_SettingsByKey(config), aws_prefix=_PREFIX)
+        self.config = core.read_config(_SettingsByKey(config), TERRAFORM, _PREFIX)
 
     def resource_problems(self, config: Mapping[str, Any]) -> list[Problem]:
         """Every bad resource attribute, offline (unknown values pass)."""
         found = [
             Problem(_resource_path(f.property), for_terraform(f.reason))
-            for f in self.core.check({}, _core_props(config)).failures
+            for f in core.check(self.config, _core_props(config))
             if ":" not in f.property  # provider settings: ValidateProviderConfig names them
         ]
         timeouts = config.get("timeouts") or {}
@@ -348,22 +335,24 @@ class Connections:
         """No API call: replace (another bundle, authorization or region) or reconnect."""
         outcome = Outcome()
         with _operation(outcome):
-            diffed = self.core.diff(str(state.get("id")), _core_state(state), _core_props(config))
+            diffed = core.diff(self.config, _core_state(state), _core_props(config))
         replace = [_resource_path(name) for name in diffed.replaces or []]
         return Plan(bool(diffed.changes) and not replace, replace)
 
     def create(self, config: Mapping[str, Any]) -> Outcome:
         outcome = Outcome()
         with _operation(outcome):
-            outcome.value = _terraform_outputs(self.core.create(_core_props(config)).outs or {})
+            outcome.value = _terraform_outputs(
+                core.create(self.config, _core_props(config)).outputs
+            )
         return outcome
 
     def update(self, state: Mapping[str, Any], config: Mapping[str, Any]) -> Outcome:
         outcome = Outcome()
         props = _core_props(config, "update")
         with _operation(outcome):
-            result = self.core.update(str(state.get("id")), _core_state(state), props)
-            outcome.value = _terraform_outputs(result.outs or {})
+            result = core.update(self.config, _core_state(state), props)
+            outcome.value = _terraform_outputs(result.outputs)
         return outcome
 
     def read(self, state: Mapping[str, Any]) -> Outcome:
@@ -372,9 +361,9 @@ class Connections:
         olds = {k: v for k, v in _core_state(state).items() if v is not None}
         olds.pop("tenant", None)
         with _operation(outcome):
-            result = self.core.read(str(state.get("id")), olds)
+            result = core.read(self.config, str(state.get("id")), olds)
             if result.id:
-                outcome.value = _terraform_outputs(result.outs or {})
+                outcome.value = _terraform_outputs(result.outputs)
         return outcome
 
     @staticmethod
@@ -400,14 +389,14 @@ class Connections:
         props.pop("auth_request", None)
         outcome = Outcome()
         with _operation(outcome):
-            result = self.core.read(str(config.get("app_authorization_arn")), props)
+            result = core.read(self.config, str(config.get("app_authorization_arn")), props)
             if not result.id:
-                raise ConnectionFailed(
+                raise core.Failure(
                     f"app authorization {config.get('app_authorization_arn')} was not found "
                     f"in app bundle {config.get('app_bundle_arn')}."
                 )
-            outs = _terraform_outputs(result.outs or {})
+            outs = _terraform_outputs(result.outputs)
             outs["connected"] = outs["status"] == statuses.CONNECTED
-            outs["remedy"] = for_terraform(statuses.remedy(outs["status"], outs["auth_type"]))
+            outs["remedy"] = status_remedy(outs["status"], outs["auth_type"])
             outcome.value = outs
         return outcome

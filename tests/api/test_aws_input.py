@@ -16,7 +16,7 @@ from appfabric_connect import (
     AwsConfigArgsDict,
     schema,
 )
-from appfabric_connect.provider.outputs import outputs
+from appfabric_connect.core.outputs import outputs
 from appfabric_connect.schema import Property
 from tests.support.mocks import BUNDLE_UUID, MockedRun, pulumi_test, unsecret
 from tests.unit.aws_stub import UNKNOWN

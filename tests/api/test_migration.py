@@ -10,7 +10,7 @@ import pulumi_aws as aws
 import pytest
 
 from appfabric_connect import AppAuthorizationConnection, AppAuthorizationConnectionProvider
-from appfabric_connect.pulumi_aws_args import go_duration_seconds
+from appfabric_connect.durations import go_duration_seconds
 from tests.support.mocks import Mocks, is_secret, pulumi_test, unsecret
 
 PULUMI_AWS_CONNECTION = "aws:appfabric/appAuthorizationConnection:AppAuthorizationConnection"

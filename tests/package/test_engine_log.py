@@ -125,7 +125,10 @@ def test_a_warning_in_an_operation_is_logged_with_the_operation_s_urn(
         await servicer._run(None, lambda: log.warning("inside"), urn=URN)
         log.warning("outside")  # no operation in flight: a message for the whole update
 
-    asyncio.run(operations())
+    # A runner with its own loop factory leaves the thread's current loop alone (asyncio.run
+    # would unset it, and Pulumi's mocks in a later test need it).
+    with asyncio.Runner(loop_factory=asyncio.new_event_loop) as runner:
+        runner.run(operations())
 
     assert [(r.severity, r.message, r.urn) for r in fake.logged] == [
         (engine_pb2.WARNING, "inside", URN),

@@ -16,7 +16,7 @@ from appfabric_connect.package.pulumi_schema import GO_IMPORT_BASE
 from tests.support.pulumi_project import REPO
 
 # The first run on a machine installs node_modules from npm and compiles sdk/v3's dependency tree.
-pytestmark = [pytest.mark.e2e, pytest.mark.timeout(1800)]
+pytestmark = [pytest.mark.e2e, pytest.mark.sdk, pytest.mark.timeout(1800)]
 
 PULUMI_SDK_VERSION = "v3.274.1"  # the CLI's (scripts/ensure-pulumi), so its Go module is cached
 ROLE_ARN = "arn:aws:iam::111122223333:role/appfabric-connect"

@@ -179,3 +179,12 @@ def test_the_resource_rejects_import_pointing_to_the_pulumi_issue(
             app_authorization_identifier=APIKEY,
             opts=pulumi.ResourceOptions(import_=f"{BUNDLE_ARN}/appauthorization/{APIKEY}"),
         )
+
+
+def test_the_list_error_shows_every_key_an_entry_accepts(pulumi_mocks: MockedRun) -> None:
+    pulumi_mocks()
+    with pytest.raises(pulumi.RunError) as raised:
+        declare_connections({"name": "x"})
+
+    shown = str(raised.value).partition("{")[2].rstrip("}")
+    assert [key.rstrip("?") for key in shown.split(", ")] == ["name", *schema.INPUT_NAMES]

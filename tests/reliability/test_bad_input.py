@@ -13,7 +13,7 @@ from pulumi.runtime.rpc import UNKNOWN
 
 from appfabric_connect import AppAuthorizationConnectionProvider
 from appfabric_connect.aws import clients
-from appfabric_connect.fingerprint import fingerprint
+from appfabric_connect.core.fingerprint import fingerprint
 from appfabric_connect.schema import AUTH_REQUEST_NAMES, INPUT_NAMES
 from tests.support.appfabric import REDIRECT_URI
 

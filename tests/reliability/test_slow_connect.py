@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from appfabric_connect import AppAuthorizationConnectionProvider, ConnectionFailed
+from appfabric_connect.core import connect
 from appfabric_connect.emulator import EmulatorControl
-from appfabric_connect.provider import connect
 from tests.reliability.helpers import inputs, one_clear_line, uuid_of
 
 

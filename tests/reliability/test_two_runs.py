@@ -9,9 +9,9 @@ import pytest
 from pulumi.provider.experimental.property_value import PropertyValue
 
 from appfabric_connect import AppAuthorizationConnectionProvider
+from appfabric_connect.core import connect
 from appfabric_connect.emulator import EmulatorControl
 from appfabric_connect.package.connection import PackageConnection
-from appfabric_connect.provider import connect
 from tests.support.appfabric import REDIRECT_URI, status_of
 
 if TYPE_CHECKING:

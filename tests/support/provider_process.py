@@ -31,13 +31,11 @@ def to_struct(values: Mapping[str, Any]) -> Any:
     """``values`` as the protobuf ``Struct`` the engine sends, serialized on a private loop.
 
     ``asyncio.run`` would leave the calling thread without a current event loop afterwards,
-    and Pulumi's mocks need the main thread's; this loop is never made current.
+    and Pulumi's mocks need the main thread's; a runner given a loop factory never makes its
+    loop current.
     """
-    loop = asyncio.new_event_loop()
-    try:
-        return loop.run_until_complete(rpc.serialize_properties(dict(values), {}))
-    finally:
-        loop.close()
+    with asyncio.Runner(loop_factory=asyncio.new_event_loop) as runner:
+        return runner.run(rpc.serialize_properties(dict(values), {}))
 
 
 def from_struct(struct: Any) -> dict[str, Any]:

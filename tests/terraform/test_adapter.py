@@ -9,23 +9,40 @@ from pathlib import Path
 import msgpack
 import pytest
 
-from appfabric_connect import statuses
-from appfabric_connect.aws.settings import AwsSettings
 from appfabric_connect.cli.main import main
-from appfabric_connect.provider import messages
-from appfabric_connect.provider.target import Target, hints
+from appfabric_connect.core import Action, Failure, Remedy, messages, statuses
+from appfabric_connect.core.target import Target
 from appfabric_connect.terraform import schema
 from appfabric_connect.terraform.lifecycle_adapter import Connections, for_terraform, terraform_path
 from appfabric_connect.terraform.proto import tfplugin6_pb2 as tf
 from appfabric_connect.terraform.provider import Provider
 from appfabric_connect.terraform.values import UNKNOWN, decode, encode
+from appfabric_connect.terraform.words import TERRAFORM
 
-REMEDIES = [(status, kind) for status, by_type in statuses.REMEDIES.items() for kind in by_type]
+STATUSES = [statuses.CONNECTED, statuses.PENDING_CONNECT, *sorted(statuses.FAILED)]
+REMEDIES = [
+    Remedy(Action.FIX_STATUS, status=status, auth_type=kind, auth_url="https://x")
+    for status in STATUSES
+    for kind in ("oauth2", "apiKey")
+] + [
+    Remedy(Action.NEW_CODE, property_name="auth_request.code", auth_url="https://x"),
+    Remedy(Action.WAIT_LONGER, property_name="connect_timeout"),
+    Remedy(Action.SET_REGION, property_name="region", setting="tf:region"),
+]
 
 
-@pytest.mark.parametrize(("status", "auth_type"), REMEDIES)
-def test_every_remedy_reads_without_the_word_pulumi(status: str, auth_type: str) -> None:
-    assert "pulumi" not in for_terraform(statuses.remedy(status, auth_type)).lower()
+@pytest.mark.parametrize(
+    "remedy", REMEDIES, ids=lambda r: f"{r.action.value}-{r.status}-{r.auth_type}"
+)
+def test_every_remedy_reads_in_terraform_words(remedy: Remedy) -> None:
+    message = for_terraform(Failure("Something failed.", remedy).render(TERRAFORM))
+    assert "pulumi" not in message.lower() and "stack" not in message
+    if remedy.action is Action.NEW_CODE or (
+        remedy.auth_type == "oauth2" and remedy.status != statuses.CONNECTED
+    ):
+        assert "auth_request.code_wo_version" in message and "https://x" in message
+    if remedy.action is not Action.SET_REGION and remedy.status != statuses.CONNECTED:
+        assert "terraform apply" in message
 
 
 @pytest.mark.parametrize(
@@ -91,8 +108,9 @@ def test_terraform_mirror_dev_overrides_writes_an_executable_launcher(
 
 
 def test_failure_after_a_code_reads_in_terraform_words() -> None:
-    to = Target(None, "us-east-1", "b-uuid", "a-uuid", hints(AwsSettings()))  # type: ignore[arg-type]
+    to = Target(None, "us-east-1", "b-uuid", "a-uuid", TERRAFORM.hints(""))  # type: ignore[arg-type]
     authorization = {"status": "ConnectionValidationFailed", "app": "SLACK", "authUrl": "https://x"}
-    message = for_terraform(str(messages.failed_after_code(to, authorization)))
+    failure = messages.failed_after_code(to, authorization)
+    message = for_terraform(failure.render(TERRAFORM))
     assert "pulumi" not in message.lower() and "stack" not in message
     assert "auth_request.code_wo_version" in message

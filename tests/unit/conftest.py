@@ -10,7 +10,7 @@ import pytest
 from botocore.stub import Stubber
 
 from appfabric_connect.aws import clients
-from appfabric_connect.provider import connect
+from appfabric_connect.core import connect
 
 if TYPE_CHECKING:
     from mypy_boto3_appfabric import AppFabricClient

@@ -11,8 +11,8 @@ import pytest
 from botocore.stub import Stubber
 
 from appfabric_connect import AppAuthorizationConnectionProvider, ConnectionFailed
-from appfabric_connect.fingerprint import fingerprint, matches
-from appfabric_connect.provider import connect
+from appfabric_connect.core import connect
+from appfabric_connect.core.fingerprint import fingerprint, matches
 from tests.unit.aws_stub import (
     AUTH_URL,
     AUTHORIZATION_ARN,

@@ -8,7 +8,7 @@ import pytest
 from botocore.stub import Stubber
 
 from appfabric_connect import AppAuthorizationConnectionProvider, ConnectionFailed
-from appfabric_connect.fingerprint import matches
+from appfabric_connect.core.fingerprint import matches
 from tests.unit.aws_stub import (
     AUTH_URL,
     AUTHORIZATION,

@@ -8,7 +8,7 @@ import pytest
 
 from appfabric_connect import AppAuthorizationConnectionProvider
 from appfabric_connect.aws import clients
-from appfabric_connect.fingerprint import fingerprint
+from appfabric_connect.core.fingerprint import fingerprint
 from tests.unit.aws_stub import (
     ACCOUNT,
     AUTHORIZATION,

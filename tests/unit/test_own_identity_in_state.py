@@ -7,7 +7,7 @@ from typing import Any
 from botocore.stub import Stubber
 
 from appfabric_connect import AppAuthorizationConnectionProvider
-from appfabric_connect.provider.outputs import public_identity
+from appfabric_connect.core.outputs import public_identity
 from tests.unit.aws_stub import (
     AUTHORIZATION_ARN,
     authorization,
@@ -85,3 +85,19 @@ def test_refresh_carries_the_identity_forward(
     outs = prov.read(AUTHORIZATION_ARN, state).outs or {}
 
     assert outs["aws"] == {"assume_roles": [{"role_arn": ROLE}]}
+
+
+def test_every_secret_field_of_the_schema_is_kept_out_of_state() -> None:
+    roles = [{"role_arn": "arn:aws:iam::111111111111:role/r"}]
+    aws = {
+        "access_key": "AKIA",
+        "secretKey": "s",
+        "token": "t",
+        "assume_role_with_web_identity": {"role_arn": "r", "webIdentityToken": "oidc"},
+        "assume_roles": roles,
+    }
+    assert public_identity(aws) == {
+        "assume_role_with_web_identity": {"role_arn": "r"},
+        "assume_roles": roles,
+        "own_credentials": True,
+    }

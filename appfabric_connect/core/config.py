@@ -1,12 +1,10 @@
-"""The provider's settings, read from stack config (``aws:*`` and ``appfabric-connect:*``)."""
+"""The provider's settings, read from namespaced config (``aws:*``, ``appfabric-connect:*``)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol, cast
-
-from pulumi.dynamic import CheckFailure
 
 from ..aws import clients, provider_args
 from ..aws.clients import (
@@ -17,17 +15,20 @@ from ..aws.clients import (
     AwsSettings,
 )
 from ..quoting import quoted
+from .failures import Problem, Words
 
 DEFAULT_CONNECT_TIMEOUT = 300.0
 
 
 @dataclass(frozen=True)
 class ProviderConfig:
-    """What ``configure`` read: AWS settings, the default connect timeout, and config problems."""
+    """What ``configure`` read: AWS settings, the default connect timeout, config problems, and
+    the front end's words for what to do."""
 
+    words: Words
     settings: AwsSettings = field(default_factory=AwsSettings)
     connect_timeout: float = DEFAULT_CONNECT_TIMEOUT
-    problems: list[CheckFailure] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
 class StackConfig(Protocol):
@@ -36,20 +37,20 @@ class StackConfig(Protocol):
     def get(self, key: str) -> Any: ...
 
 
-def read_config(config: StackConfig, aws_prefix: str = "aws:") -> ProviderConfig:
+def read_config(config: StackConfig, words: Words, aws_prefix: str = "aws:") -> ProviderConfig:
     """Reads every ``aws:*`` key (pulumi-aws's meaning) and ``appfabric-connect:*``.
 
     Bad values and unsupported keys are problems, which ``check`` reports; they, and the
     settings' own messages, name pulumi-aws's keys with ``aws_prefix``.
     """
-    problems: list[CheckFailure] = []
+    problems: list[Problem] = []
     aws, aws_problems = provider_args.read(_aws_keys(config), aws_prefix)
-    problems += [CheckFailure(p.key, p.reason) for p in aws_problems]
+    problems += [Problem(p.key, p.reason) for p in aws_problems]
     aws_retry_mode = aws.pop("retry_mode")
     retry_mode = config.get(CONFIG_RETRY_MODE) or aws_retry_mode or "standard"
     if retry_mode not in clients.RETRY_MODES:
         problems.append(
-            CheckFailure(CONFIG_RETRY_MODE, f"must be one of {', '.join(clients.RETRY_MODES)}")
+            Problem(CONFIG_RETRY_MODE, f"must be one of {', '.join(clients.RETRY_MODES)}")
         )
         retry_mode = "standard"
     max_attempts = _positive_number(config.get(CONFIG_MAX_ATTEMPTS), CONFIG_MAX_ATTEMPTS, problems)
@@ -65,7 +66,7 @@ def read_config(config: StackConfig, aws_prefix: str = "aws:") -> ProviderConfig
             "setting_prefix": aws_prefix,
         }
     )
-    return ProviderConfig(settings, float(timeout or DEFAULT_CONNECT_TIMEOUT), problems)
+    return ProviderConfig(words, settings, float(timeout or DEFAULT_CONNECT_TIMEOUT), problems)
 
 
 def _aws_keys(config: StackConfig) -> dict[str, Any]:
@@ -81,7 +82,7 @@ def _aws_keys(config: StackConfig) -> dict[str, Any]:
     }
 
 
-def _positive_number(value: Any, key: str, problems: list[CheckFailure]) -> float | None:
+def _positive_number(value: Any, key: str, problems: list[Problem]) -> float | None:
     if value in (None, ""):
         return None
     try:
@@ -89,6 +90,6 @@ def _positive_number(value: Any, key: str, problems: list[CheckFailure]) -> floa
     except (TypeError, ValueError):
         number = 0.0
     if number <= 0:
-        problems.append(CheckFailure(key, f"must be a positive number, got {quoted(value)}"))
+        problems.append(Problem(key, f"must be a positive number, got {quoted(value)}"))
         return None
     return number

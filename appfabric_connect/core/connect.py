@@ -10,12 +10,11 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from .. import statuses
 from ..aws.retries import AmbiguousConnectError
-from ..fingerprint import fingerprint
-from . import messages, target
-from .errors import ConnectionFailed
-from .messages import auth_url_hint, how_to_get_code, who
+from . import messages, statuses, target
+from .failures import Failure
+from .fingerprint import fingerprint
+from .messages import fix_status, new_code, who
 from .outputs import outputs
 from .target import Target
 
@@ -202,7 +201,7 @@ def auth_url(to: Target, known: Mapping[str, Any]) -> str | None:
         return str(url)
     try:
         found = target.get(to).get("authUrl")
-    except ConnectionFailed:
+    except Failure:
         return None
     return str(found) if found else None
 
@@ -216,11 +215,11 @@ def _after_ambiguous_connect(to: Target, error: AmbiguousConnectError) -> Mappin
             f"clear answer ({error.detail}), but the authorization is Connected: done."
         )
         return authorization
-    raise ConnectionFailed(
+    raise Failure(
         f"ConnectAppAuthorization for {who(to, authorization)} got no clear answer "
         f"({error.detail}) and the authorization is {authorization['status']}. The OAuth code "
-        "may have been used, so it was not sent again. "
-        + how_to_get_code(to, authorization.get("authUrl"))
+        "may have been used, so it was not sent again.",
+        new_code(to, authorization.get("authUrl")),
     )
 
 
@@ -234,7 +233,7 @@ def _adopt_if_connected(
         authorization = target.get(to)
         if _maybe_connecting(authorization, _moment(authorization.get("createdAt")), timeout):
             authorization = _settle(to, authorization, timeout)  # another run's connect
-    except ConnectionFailed:
+    except Failure:
         raise target.failure("ConnectAppAuthorization", to, error, code) from None
     status = authorization["status"]
     if status == statuses.CONNECTED:
@@ -251,19 +250,19 @@ def _adopt_if_connected(
         )
         return authorization
     if code and _code_refused(error):
-        raise ConnectionFailed(
+        raise Failure(
             f"{target.failure('ConnectAppAuthorization', to, error, code)} "
             f"{who(to, authorization, first=True)} is {status}. AppFabric refused the OAuth code "
             "itself: a code works once and expires within minutes, so it was probably spent by "
             "an earlier (possibly interrupted) run or by another stack declaring this "
-            "authorization, or it is too old. " + how_to_get_code(to, authorization.get("authUrl"))
+            "authorization, or it is too old.",
+            new_code(to, authorization.get("authUrl")),
         ) from None
     if status in statuses.FAILED | {statuses.PENDING_CONNECT}:
-        raise ConnectionFailed(
+        raise Failure(
             f"{target.failure('ConnectAppAuthorization', to, error, code)} "
-            f"{who(to, authorization, first=True)} is {status}: "
-            f"{statuses.remedy(status, authorization.get('authType'))}."
-            + auth_url_hint(authorization)
+            f"{who(to, authorization, first=True)} is {status}:",
+            fix_status(authorization),
         ) from None
     raise target.failure("ConnectAppAuthorization", to, error, code) from None
 
@@ -285,5 +284,5 @@ def _wait_connected(to: Target, timeout: float) -> dict[str, Any]:
         if authorization["status"] != statuses.PENDING_CONNECT:
             return authorization
         if monotonic() >= deadline:
-            raise ConnectionFailed(messages.still_pending(to, authorization, timeout))
+            raise messages.still_pending(to, authorization, timeout)
         delay = min(delay * 2, POLL_MAX_DELAY)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .. import schema, statuses
+from .. import schema
+from ..naming import camel
+from . import statuses
 
 
 def outputs(
@@ -49,17 +51,10 @@ def outputs(
     return outs
 
 
-# Keys and tokens of the ``aws`` input, in both the snake_case and camelCase forms it accepts.
+# Keys and tokens of the ``aws`` input (the schema's secret fields, at any depth), in both the
+# snake_case and camelCase forms it accepts.
 _SECRET_KEYS = frozenset(
-    {
-        "access_key",
-        "accessKey",
-        "secret_key",
-        "secretKey",
-        "token",
-        "web_identity_token",
-        "webIdentityToken",
-    }
+    form for name in schema.secret_names(schema.AWS_CONFIG_FIELDS) for form in (name, camel(name))
 )
 OWN_CREDENTIALS = "own_credentials"
 

@@ -11,25 +11,14 @@ from botocore import xform_name
 from botocore.exceptions import ClientError
 
 from ..aws import arn, clients, provider_args
-from ..aws.clients import CONFIG_ENDPOINT, AwsSettings, ConfigurationError
+from ..aws.clients import AwsSettings, ConfigurationError
 from ..aws.failures import Hints, failure_message
-from .errors import ConnectionFailed
+from .failures import Action, Failure, Remedy, Words
 from .outputs import OWN_CREDENTIALS
 from .validation import has_unknown, is_unknown
 
 if TYPE_CHECKING:
     from mypy_boto3_appfabric import AppFabricClient
-
-
-def hints(settings: AwsSettings) -> Hints:
-    """Where a failure's message points to fix the profile, the region or the endpoint."""
-    prefix = settings.setting_prefix
-    return Hints(
-        profile=f"`pulumi config set {prefix}profile NAME`",
-        region=f"the connection's `region`, `pulumi config set {prefix}region REGION` or "
-        "AWS_REGION",
-        endpoint=f"`{CONFIG_ENDPOINT}`",
-    )
 
 
 @dataclass(frozen=True)
@@ -41,8 +30,11 @@ class Target:
     hints: Hints
 
 
-def resolve(settings: AwsSettings, props: Mapping[str, Any], id_: str | None = None) -> Target:
-    """The target of ``props`` (or of the id alone, an authorization ARN, as ``get`` gives)."""
+def resolve(
+    settings: AwsSettings, words: Words, props: Mapping[str, Any], id_: str | None = None
+) -> Target:
+    """The target of ``props`` (or of the id alone, an authorization ARN, as ``get`` gives);
+    its failures' hints in ``words``."""
     settings = settings_for(settings, props, strict=True)
     authorization_id = props.get("app_authorization_identifier") or id_ or ""
     bundle_id = props.get("app_bundle_identifier")
@@ -51,10 +43,10 @@ def resolve(settings: AwsSettings, props: Mapping[str, Any], id_: str | None = N
             id_ if id_ and id_.startswith("arn:") else authorization_id
         )
     except arn.IdentifierError as error:
-        raise ConnectionFailed(f"app_authorization_identifier {error}") from None
+        raise Failure(f"app_authorization_identifier {error}") from None
     if not bundle_id:
         if not parsed.bundle_uuid:
-            raise ConnectionFailed(
+            raise Failure(
                 "app_bundle_identifier is required when the authorization is given by UUID"
             )
         bundle_id = parsed.bundle_uuid
@@ -62,22 +54,27 @@ def resolve(settings: AwsSettings, props: Mapping[str, Any], id_: str | None = N
     if id_ and parsed.region:
         region = parsed.region
     if not region:
-        raise ConnectionFailed(
-            "No AWS region: set the connection's `region`, `pulumi config set "
-            f"{settings.setting_prefix}region REGION`, or AWS_REGION / AWS_DEFAULT_REGION."
+        raise Failure(
+            "No AWS region:",
+            Remedy(
+                Action.SET_REGION,
+                property_name="region",
+                setting=f"{settings.setting_prefix}region",
+            ),
         )
     try:
         client = clients.client(settings, region)
     except ConfigurationError as error:
-        raise ConnectionFailed(str(error)) from None
-    return Target(client, region, arn.bundle_uuid(bundle_id), parsed.uuid, hints(settings))
+        raise Failure(str(error)) from None
+    hints = words.hints(settings.setting_prefix)
+    return Target(client, region, arn.bundle_uuid(bundle_id), parsed.uuid, hints)
 
 
 def settings_for(
     settings: AwsSettings, props: Mapping[str, Any], *, strict: bool = False
 ) -> AwsSettings:
     """``settings`` under the resource's own ``aws`` input, its known settings (the unknown
-    ones of a preview left out); ``strict``: a problem with it is a ConnectionFailed."""
+    ones of a preview left out); ``strict``: a problem with it is a Failure."""
     given = props.get("aws")
     if not isinstance(given, Mapping):
         return settings
@@ -88,7 +85,7 @@ def settings_for(
     }
     fields, problems = provider_args.read_resource(known)
     if problems and strict:
-        raise ConnectionFailed(f"{problems[0].key} {problems[0].reason}")
+        raise Failure(f"{problems[0].key} {problems[0].reason}")
     return settings.overridden(fields)
 
 
@@ -116,11 +113,11 @@ def desired_region(settings: AwsSettings, props: Mapping[str, Any]) -> str | Non
     try:
         return clients.default_region(settings)
     except ConfigurationError as error:
-        raise ConnectionFailed(str(error)) from None
+        raise Failure(str(error)) from None
 
 
 def call(target: Target, operation: str, **kwargs: Any) -> dict[str, Any]:
-    """One AppFabric call on the target; a failure to reach AWS at all is a ConnectionFailed."""
+    """One AppFabric call on the target; a failure to reach AWS at all is a Failure."""
     method: Callable[..., Any] = getattr(target.client, xform_name(operation))
     try:
         return cast(
@@ -133,24 +130,22 @@ def call(target: Target, operation: str, **kwargs: Any) -> dict[str, Any]:
         )
     except botocore.exceptions.BotoCoreError as error:
         secret = kwargs.get("authRequest", {}).get("code")
-        raise ConnectionFailed(
+        raise Failure(
             failure_message(operation, error, target.region, target.hints, secret=secret)
         ) from None
 
 
 def get(target: Target) -> dict[str, Any]:
-    """GetAppAuthorization; any failure is a ConnectionFailed."""
+    """GetAppAuthorization; any failure is a Failure."""
     try:
         return dict(call(target, "GetAppAuthorization")["appAuthorization"])
     except ClientError as error:
         raise failure("GetAppAuthorization", target, error) from None
 
 
-def failure(
-    operation: str, target: Target, error: ClientError, code: str | None = None
-) -> ConnectionFailed:
+def failure(operation: str, target: Target, error: ClientError, code: str | None = None) -> Failure:
     subject = f"app authorization {target.authorization}"
-    return ConnectionFailed(
+    return Failure(
         failure_message(operation, error, target.region, target.hints, subject, secret=code)
     )
 

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
-
-from pulumi.output import Unknown
 
 from .. import schema
 from ..aws import arn, provider_args
 from ..aws.arn import Identifier, IdentifierError
 from ..aws.model import Violation, input_member, pattern, violations
+from ..naming import camel
 from ..quoting import QUOTE_LIMIT, quoted, shown
+from .failures import Problem
 
-UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"  # pulumi.runtime.rpc.UNKNOWN
+# A value not known until apply (a preview's): front ends hand the core this text for one, as
+# Pulumi's wire does (pulumi.runtime.rpc.UNKNOWN).
+UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 
 INPUTS = schema.INPUT_NAMES
 AUTH_REQUEST_FIELDS = schema.AUTH_REQUEST_NAMES
@@ -24,15 +25,9 @@ _IGNORED = frozenset({"__provider"})
 _CONNECT = "ConnectAppAuthorization"
 
 
-@dataclass(frozen=True)
-class Problem:
-    property: str
-    reason: str
-
-
 def is_unknown(value: Any) -> bool:
-    """True for a value not known until apply (preview): the SDK's ``Unknown`` or its sentinel."""
-    return isinstance(value, Unknown) or value == UNKNOWN_SENTINEL
+    """True for a value not known until apply (preview): ``UNKNOWN_SENTINEL``."""
+    return isinstance(value, str) and value == UNKNOWN_SENTINEL
 
 
 def has_unknown(value: Any) -> bool:
@@ -113,9 +108,9 @@ def _identifier(
     if not isinstance(value, str):
         found.append(Problem(name, f"must be a string (ARN or UUID), got {shown(value)}"))
         return None
-    broken = _rules(violations(input_member(_CONNECT, _camel(name)), value))
+    broken = _rules(violations(input_member(_CONNECT, camel(name)), value))
     if "min_length" in broken or "max_length" in broken:
-        low, high = _length_limits(_camel(name))
+        low, high = _length_limits(camel(name))
         found.append(Problem(name, f"must be {low} to {high} characters long, got {len(value)}"))
         return None
     if "pattern" in broken:
@@ -268,8 +263,3 @@ def _unknown_name(name: str, known: tuple[str, ...]) -> str:
 def _cut(name: str) -> str:
     """A property name as messages show it: an unknown one may be any length."""
     return name if len(name) <= QUOTE_LIMIT else f"{name[:QUOTE_LIMIT]}…"
-
-
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)

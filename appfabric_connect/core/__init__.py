@@ -1,0 +1,60 @@
+"""The connection's lifecycle, free of any front end: plain values in, dataclasses and typed
+failures out. A front end (the Pulumi dynamic resource and provider package, the Terraform
+provider) maps its framework's values onto these calls and words the failures.
+
+Owns: check/create/read/diff/update, Connect and the waits, adoption and the interrupted-run
+rules, which authorization and region (ARNs and UUIDs), the AppFabric calls, offline
+validation, outputs, code fingerprints, and reading namespaced settings.
+May import: ``aws``, ``naming``, ``quoting``, ``schema`` (never ``pulumi``: a test proves it).
+
+The API (``from appfabric_connect import core``)::
+
+    config = core.read_config(namespaced_settings, words, aws_prefix="aws:")
+    # or core.ProviderConfig(words, settings=AwsSettings(...), connect_timeout=300.0)
+    core.check(config, inputs) -> list[core.Problem]        # offline; unknowns pass
+    core.create(config, inputs) -> core.Created             # .id (the ARN), .outputs
+    core.read(config, id, state) -> core.Read               # .id None: gone; .outputs, .inputs
+    core.diff(config, state, inputs) -> core.Diff           # .changes, .replaces
+    core.update(config, state, inputs) -> core.Updated      # .outputs
+
+Inputs, state and outputs are plain dicts with the schema's snake_case names
+(``schema.INPUTS``, ``schema.OUTPUTS``); a value not known yet (a preview's) is
+``core.UNKNOWN_SENTINEL``. There is no delete: AppFabric has no disconnect API.
+
+A connection that cannot be made raises ``core.Failure``: ``.what`` (what happened, one line),
+``.remedy`` (a ``core.Remedy`` or None: ``.action``, a ``core.Action`` — NEW_CODE, FIX_STATUS,
+WAIT_LONGER, SET_REGION — with ``.property_name`` the input to set, ``.auth_url``, ``.status``,
+``.auth_type``, ``.setting``, ``.authorize_command``), and ``.render(words)``, the message a
+user reads. ``words`` (``core.Words``) is the front end's: ``remedy(Remedy) -> str`` and
+``hints(setting_prefix) -> aws.failures.Hints`` (where the profile, region and endpoint are
+set, quoted in AWS failures). Warnings go to the ``appfabric_connect`` logger and to each of
+``core.messages.warning_sinks``. Anything else raised is a bug.
+"""
+
+from __future__ import annotations
+
+from .config import ProviderConfig, StackConfig, read_config
+from .failures import Action, Failure, Problem, Remedy, Words
+from .lifecycle import Created, Diff, Read, Updated, check, create, diff, read, update
+from .validation import UNKNOWN_SENTINEL
+
+__all__ = [
+    "UNKNOWN_SENTINEL",
+    "Action",
+    "Created",
+    "Diff",
+    "Failure",
+    "Problem",
+    "ProviderConfig",
+    "Read",
+    "Remedy",
+    "StackConfig",
+    "Updated",
+    "Words",
+    "check",
+    "create",
+    "diff",
+    "read",
+    "read_config",
+    "update",
+]
