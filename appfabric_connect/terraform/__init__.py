@@ -1,8 +1,11 @@
-"""The Terraform and OpenTofu provider ``appfabricconnect``: a front end of the same lifecycle.
+"""The Terraform and OpenTofu provider ``appfabricconnect``: the core as a Terraform front end.
 
-``terraform-provider-appfabricconnect`` (``main``) is the plugin executable; ``server`` speaks
-go-plugin and tfplugin6, ``provider`` Terraform's plan/apply rules, and ``lifecycle_adapter`` is
-the one module that calls the connection's lifecycle. It needs the ``terraform`` extra.
+Owns: the plugin executable ``terraform-provider-appfabricconnect`` (``main``), go-plugin's
+handshake and tfplugin6 (``server``), Terraform's plan/apply rules (``provider``), its schemas,
+msgpack values, diagnostics, the filesystem mirror, and the core's remedies in Terraform's words
+(``words``); ``lifecycle_adapter`` is the one module that calls the core. Needs the ``terraform``
+extra.
+May import: ``core``, ``aws``, ``naming``, ``engine_watch``, ``__version__`` (never ``pulumi``).
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ def _top(module: str) -> str:
 
 
 def test_the_package_has_the_folders_of_the_layout() -> None:
-    assert FOLDERS == ["aws", "cli", "core", "emulator", "package", "provider"]
+    assert FOLDERS == ["aws", "cli", "core", "emulator", "package", "provider", "terraform"]
 
 
 @pytest.mark.parametrize("folder", FOLDERS)
@@ -63,4 +63,9 @@ def test_each_folder_imports_only_what_its_docstring_allows(folder: str) -> None
 
 def test_the_core_aws_and_emulator_do_not_import_pulumi_or_a_front_end() -> None:
     for folder in ("core", "aws", "emulator"):
-        assert _imports(folder) & {"pulumi", "provider", "package", "cli"} == set(), folder
+        front_ends = {"pulumi", "provider", "package", "cli", "terraform"}
+        assert _imports(folder) & front_ends == set(), folder
+
+
+def test_the_terraform_provider_imports_no_pulumi_front_end() -> None:
+    assert _imports("terraform") & {"pulumi", "provider", "package", "statuses"} == set()
