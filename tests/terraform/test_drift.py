@@ -61,7 +61,7 @@ def test_spent_code_message_gives_the_auth_url_and_no_pulumi_word(
     _drift(slack_applied, emulator_control, "slack")
     done = slack_applied.apply(check=False)
     message = " ".join(done.stderr.split())
-    assert "authUrl: http" in message, message
+    assert "auth_url: http" in message, message
     assert "pulumi" not in message.lower(), message
 
 
