@@ -1,4 +1,4 @@
-"""Two runs, one code: the look-again read sees another run's connect, in both front ends."""
+"""Two runs, one code: the look-again read sees another run's connect, in every front end."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from appfabric_connect import AppAuthorizationConnectionProvider
 from appfabric_connect.core import connect
 from appfabric_connect.emulator import EmulatorControl
 from appfabric_connect.package.connection import PackageConnection
+from appfabric_connect.terraform.lifecycle_adapter import Connections
 from tests.support.appfabric import REDIRECT_URI, status_of
 
 if TYPE_CHECKING:
@@ -46,9 +47,21 @@ def _provider_package(authorization: AppAuthorizationTypeDef, code: str) -> str:
     return str(outs["status"].value)
 
 
+def _terraform_provider(authorization: AppAuthorizationTypeDef, code: str) -> str:
+    created = Connections().create(
+        {
+            "app_bundle_arn": authorization["appBundleArn"],
+            "app_authorization_arn": authorization["appAuthorizationArn"],
+            "auth_request": [{"redirect_uri": REDIRECT_URI, "code_wo": code}],
+        }
+    )
+    return str(created.value["status"])
+
+
 FRONT_ENDS: dict[str, Callable[[AppAuthorizationTypeDef, str], str]] = {
     "dynamic resource": _dynamic_resource,
     "provider package": _provider_package,
+    "terraform provider": _terraform_provider,
 }
 
 
