@@ -27,6 +27,25 @@ def pipeline_credentials(env: dict[str, str]) -> None:
     env.update(AWS_ACCESS_KEY_ID=PIPELINE_ACCESS_KEY, AWS_SECRET_ACCESS_KEY=PIPELINE_SECRET_KEY)
 
 
+def demo_stack(
+    make_project: Callable[..., PulumiProject],
+    appfabric: AppFabricClient,
+    obtain_code: Callable[[Mapping[str, Any]], str],
+) -> PulumiProject:
+    """The root program's stack with the demo's slack (oauth2, its code set) and asana (apiKey)."""
+    seeded = seed_demo(appfabric)
+    stack = make_project()
+    stack.set_connections(
+        seeded.bundle_arn,
+        [
+            ("slack", seeded.oauth2_authorization["appAuthorizationArn"], True),
+            ("asana", seeded.api_key_authorization["appAuthorizationArn"], False),
+        ],
+    )
+    stack.set_code(0, obtain_code(seeded.oauth2_authorization))
+    return stack
+
+
 def destroy(stack: PulumiProject) -> None:
     """``destroy`` with a refresh first, so that it too calls AppFabric."""
     stack.cli.run("destroy", "--yes", "--skip-preview", "--refresh")
@@ -51,17 +70,8 @@ def test_env_keys_and_a_two_role_chain_sign_up_refresh_and_destroy_as_the_last_r
     emulator_control: EmulatorControl,
     sts: Sts,
 ) -> None:
-    seeded = seed_demo(appfabric)
-    stack = make_project()
+    stack = demo_stack(make_project, appfabric, obtain_code)
     pipeline_credentials(stack.cli.env)
-    stack.set_connections(
-        seeded.bundle_arn,
-        [
-            ("slack", seeded.oauth2_authorization["appAuthorizationArn"], True),
-            ("asana", seeded.api_key_authorization["appAuthorizationArn"], False),
-        ],
-    )
-    stack.set_code(0, obtain_code(seeded.oauth2_authorization))
     stack.set_config(
         {
             "aws:assumeRoles[0].roleArn": ROLE_ONE,
@@ -89,16 +99,7 @@ def test_a_two_role_chain_from_stack_config_signs_every_call_and_the_key_stays_s
     emulator_control: EmulatorControl,
     sts: Sts,
 ) -> None:
-    seeded = seed_demo(appfabric)
-    stack = make_project()
-    stack.set_connections(
-        seeded.bundle_arn,
-        [
-            ("slack", seeded.oauth2_authorization["appAuthorizationArn"], True),
-            ("asana", seeded.api_key_authorization["appAuthorizationArn"], False),
-        ],
-    )
-    stack.set_code(0, obtain_code(seeded.oauth2_authorization))
+    stack = demo_stack(make_project, appfabric, obtain_code)
     stack.set_config(
         {
             "aws:accessKey": BASE_ACCESS_KEY,

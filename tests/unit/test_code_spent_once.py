@@ -196,18 +196,7 @@ def test_a_refused_code_is_blamed_on_the_code_not_the_client_secret(
     stubber: Stubber, prov: AppAuthorizationConnectionProvider
 ) -> None:
     read_first(stubber)
-    stubber.add_client_error(
-        "connect_app_authorization",
-        "ValidationException",
-        "The authorization code has already been used",
-        400,
-        modeled_fields={
-            "message": "The authorization code has already been used",
-            "reason": "fieldValidationFailed",
-            "fieldList": [{"name": "authRequest.code", "message": "already used"}],
-        },
-        expected_params=connect_params(),
-    )
+    refused_as_used(stubber)
     stubber.add_response(
         "get_app_authorization", authorization("ConnectionValidationFailed"), identifiers_params()
     )
