@@ -138,12 +138,16 @@ PROVIDER_ONLY_AWS_FIELDS = (
     Property("skip_region_validation", BOOLEAN, "accept a region botocore does not know yet"),
 )
 
-# What each object type of the ``aws`` input is: its Args classes' docstrings (scripts/gen-args).
+# What each input object type is: its Args classes' docstrings (scripts/gen-args).
 TYPE_DOCS = {
     AWS_CONFIG: "A connection's own AWS identity (pulumi-aws's ``ProviderArgs`` names)",
     ASSUME_ROLE: "One role of ``assume_roles`` (pulumi-aws's ``ProviderAssumeRoleArgs``)",
     WEB_IDENTITY: "``assume_role_with_web_identity`` (``ProviderAssumeRoleWithWebIdentityArgs``)",
     ENDPOINT: "One entry of ``endpoints``: the AppFabric and STS URLs",
+    AUTH_REQUEST: (
+        "The OAuth2 ``authRequest``: the redirect URI and the code the app's consent page returned"
+    ),
+    "AppAuthorizationConnection": "The arguments of an ``AppAuthorizationConnection``",
 }
 
 TENANT_FIELDS = (
