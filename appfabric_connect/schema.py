@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .naming import camel
+
 STRING, NUMBER, INTEGER, BOOLEAN = "string", "number", "integer", "boolean"
 OBJECT, LIST = "object", "list"
 
@@ -149,6 +151,28 @@ TYPE_DOCS = {
     ),
     "AppAuthorizationConnection": "The arguments of an ``AppAuthorizationConnection``",
 }
+
+# The package's own settings beyond pulumi-aws's: stack config `appfabric-connect:<camelName>`
+# for the dynamic resource (with `retry_mode`), and the provider package's arguments.
+NAMESPACE = "appfabric-connect"
+OWN_SETTINGS = (
+    Property("endpoint", STRING, "the AppFabric endpoint URL (e.g. an emulator)"),
+    Property(
+        "connect_timeout",
+        NUMBER,
+        "default seconds to wait for `PendingConnect` → `Connected` (300)",
+    ),
+    Property("max_attempts", NUMBER, "botocore's total attempts per AWS call"),
+)
+
+
+def setting_key(name: str) -> str:
+    """The stack-config key of the package's setting ``name``: ``appfabric-connect:maxAttempts``."""
+    known = {prop.name for prop in (*OWN_SETTINGS, *PROVIDER_ONLY_AWS_FIELDS)}
+    if name not in known:
+        raise KeyError(name)
+    return f"{NAMESPACE}:{camel(name)}"
+
 
 TENANT_FIELDS = (
     Property("tenant_identifier", STRING, "the tenant's ID in the application", required=True),
