@@ -1,3 +1,4 @@
+# Generated from schema.py by scripts/gen-args — do not edit.
 """The connection's argument types (pulumi-aws's shapes: ``*Args`` and ``*ArgsDict``) and tenant."""
 
 from typing import Any, NotRequired, Protocol, TypedDict
@@ -8,7 +9,8 @@ from .aws_config_args import AwsConfigInput
 
 
 class AuthRequestArgsDict(TypedDict):
-    """The OAuth2 ``authRequest``, as a dict."""
+    """The OAuth2 ``authRequest``: the redirect URI and the code the app's consent page returned, as
+    a dict."""
 
     redirect_uri: pulumi.Input[str]
     """the https:// redirect URI of the OAuth app"""

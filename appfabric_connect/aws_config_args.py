@@ -229,10 +229,7 @@ class AwsEndpointArgs:
     """One entry of ``endpoints``: the AppFabric and STS URLs."""
 
     def __init__(
-        self,
-        *,
-        appfabric: pulumi.Input[str] | None = None,
-        sts: pulumi.Input[str] | None = None,
+        self, *, appfabric: pulumi.Input[str] | None = None, sts: pulumi.Input[str] | None = None
     ) -> None:
         pulumi.set(self, "appfabric", appfabric)
         pulumi.set(self, "sts", sts)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .naming import camel
+
 STRING, NUMBER, INTEGER, BOOLEAN = "string", "number", "integer", "boolean"
 OBJECT, LIST = "object", "list"
 
@@ -138,13 +140,39 @@ PROVIDER_ONLY_AWS_FIELDS = (
     Property("skip_region_validation", BOOLEAN, "accept a region botocore does not know yet"),
 )
 
-# What each object type of the ``aws`` input is: its Args classes' docstrings (scripts/gen-args).
+# What each input object type is: its Args classes' docstrings (scripts/gen-args).
 TYPE_DOCS = {
     AWS_CONFIG: "A connection's own AWS identity (pulumi-aws's ``ProviderArgs`` names)",
     ASSUME_ROLE: "One role of ``assume_roles`` (pulumi-aws's ``ProviderAssumeRoleArgs``)",
     WEB_IDENTITY: "``assume_role_with_web_identity`` (``ProviderAssumeRoleWithWebIdentityArgs``)",
     ENDPOINT: "One entry of ``endpoints``: the AppFabric and STS URLs",
+    AUTH_REQUEST: (
+        "The OAuth2 ``authRequest``: the redirect URI and the code the app's consent page returned"
+    ),
+    "AppAuthorizationConnection": "The arguments of an ``AppAuthorizationConnection``",
 }
+
+# The package's own settings beyond pulumi-aws's: stack config `appfabric-connect:<camelName>`
+# for the dynamic resource (with `retry_mode`), and the provider package's arguments.
+NAMESPACE = "appfabric-connect"
+OWN_SETTINGS = (
+    Property("endpoint", STRING, "the AppFabric endpoint URL (e.g. an emulator)"),
+    Property(
+        "connect_timeout",
+        NUMBER,
+        "default seconds to wait for `PendingConnect` → `Connected` (300)",
+    ),
+    Property("max_attempts", NUMBER, "botocore's total attempts per AWS call"),
+)
+
+
+def setting_key(name: str) -> str:
+    """The stack-config key of the package's setting ``name``: ``appfabric-connect:maxAttempts``."""
+    known = {prop.name for prop in (*OWN_SETTINGS, *PROVIDER_ONLY_AWS_FIELDS)}
+    if name not in known:
+        raise KeyError(name)
+    return f"{NAMESPACE}:{camel(name)}"
+
 
 TENANT_FIELDS = (
     Property("tenant_identifier", STRING, "the tenant's ID in the application", required=True),

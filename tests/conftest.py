@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,7 +40,7 @@ def event_loop_left_as_found() -> Iterator[None]:
     """A test may not change the main thread's current event loop: Pulumi's mocks run on it,
     so a test that did (``asyncio.run`` leaves none) would break the next mocked program."""
     policy = asyncio.get_event_loop_policy()
-    loop = policy.get_event_loop()
+    loop = _current_loop(policy)
     yield
     try:
         left = policy.get_event_loop()
@@ -48,3 +49,16 @@ def event_loop_left_as_found() -> Iterator[None]:
     if left is not loop:
         policy.set_event_loop(loop)
         pytest.fail("the test changed the current event loop: run coroutines on a private loop")
+
+
+def _current_loop(policy: asyncio.AbstractEventLoopPolicy) -> asyncio.AbstractEventLoop:
+    """The thread's current loop, a new one made current if it has none (as Pulumi's mocks do;
+    quietly: Python 3.12+ warns when get_event_loop makes one)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        try:
+            return policy.get_event_loop()
+        except RuntimeError:
+            loop = policy.new_event_loop()
+            policy.set_event_loop(loop)
+            return loop

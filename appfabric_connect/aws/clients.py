@@ -12,6 +12,7 @@ import botocore.exceptions
 import botocore.session
 from botocore.config import Config
 
+from .. import schema
 from . import account_guard, identity, retries, transport
 from .identity import ConfigurationError
 from .settings import (
@@ -38,10 +39,10 @@ __all__ = [
     "WebIdentity",
 ]
 
-CONFIG_ENDPOINT = "appfabric-connect:endpoint"
-CONFIG_CONNECT_TIMEOUT = "appfabric-connect:connectTimeout"
-CONFIG_RETRY_MODE = "appfabric-connect:retryMode"
-CONFIG_MAX_ATTEMPTS = "appfabric-connect:maxAttempts"
+CONFIG_ENDPOINT = schema.setting_key("endpoint")
+CONFIG_CONNECT_TIMEOUT = schema.setting_key("connect_timeout")
+CONFIG_RETRY_MODE = schema.setting_key("retry_mode")
+CONFIG_MAX_ATTEMPTS = schema.setting_key("max_attempts")
 USER_AGENT = transport.USER_AGENT
 
 

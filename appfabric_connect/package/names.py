@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-PACKAGE = "appfabric-connect"
+from ..schema import NAMESPACE
+
+PACKAGE = NAMESPACE
 RESOURCE_TOKEN = f"{PACKAGE}:index:AppAuthorizationConnection"
 AUTH_REQUEST_TOKEN = f"{PACKAGE}:index:AuthRequest"
 TENANT_TOKEN = f"{PACKAGE}:index:Tenant"

@@ -7,23 +7,13 @@ from typing import Any
 
 from .. import __version__, schema
 from ..naming import camel
-from ..schema import LIST, NUMBER, OBJECT, STRING, Property
+from ..schema import LIST, OBJECT, STRING, Property
 from .names import PACKAGE, RESOURCE_TOKEN
 
 # The provider's settings: stack config `appfabric-connect:<name>`, or an explicit provider's
 # arguments. pulumi-aws's settings (`region`, `assumeRoles`, …) mean what `aws:<name>` means to the
-# dynamic resource; the last three are the dynamic resource's own `appfabric-connect:*` keys.
-CONFIG = (
-    *schema.AWS_CONFIG_FIELDS,
-    *schema.PROVIDER_ONLY_AWS_FIELDS,
-    Property("endpoint", STRING, "the AppFabric endpoint URL (e.g. an emulator)"),
-    Property(
-        "connect_timeout",
-        NUMBER,
-        "default seconds to wait for `PendingConnect` → `Connected` (300)",
-    ),
-    Property("max_attempts", NUMBER, "botocore's total attempts per AWS call"),
-)
+# dynamic resource; the schema's OWN_SETTINGS are the dynamic resource's `appfabric-connect:*` keys.
+CONFIG = (*schema.AWS_CONFIG_FIELDS, *schema.PROVIDER_ONLY_AWS_FIELDS, *schema.OWN_SETTINGS)
 # pulumi-aws's names for the provider's object types (`pulumi_aws.ProviderAssumeRoleArgs`, …).
 PROVIDER_TYPES = {
     schema.ASSUME_ROLE: "ProviderAssumeRole",

@@ -5,25 +5,36 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
-from appfabric_connect import aws_config_args
+import pytest
+
+from appfabric_connect import args, aws_config_args
 
 REPO = Path(__file__).resolve().parents[2]
+GENERATED = {
+    "appfabric_connect/args.py": args,
+    "appfabric_connect/aws_config_args.py": aws_config_args,
+}
 
 
-def test_aws_config_args_is_what_gen_args_writes_from_the_schema() -> None:
+@pytest.mark.parametrize(("target", "module"), GENERATED.items(), ids=list(GENERATED))
+def test_a_generated_module_is_what_gen_args_writes_from_the_schema(
+    target: str, module: ModuleType
+) -> None:
     written = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "gen-args"), "--stdout"],
+        [sys.executable, str(REPO / "scripts" / "gen-args"), "--stdout", target],
         capture_output=True,
         text=True,
         check=True,
         cwd=REPO,
     ).stdout
 
-    assert Path(aws_config_args.__file__).read_text() == written, "run scripts/gen-args"
+    assert Path(str(module.__file__)).read_text() == written, "run scripts/gen-args"
 
 
-def test_a_generated_module_says_so_on_its_first_line() -> None:
-    first = Path(aws_config_args.__file__).read_text().splitlines()[0]
+@pytest.mark.parametrize("module", GENERATED.values(), ids=list(GENERATED))
+def test_a_generated_module_says_so_on_its_first_line(module: ModuleType) -> None:
+    first = Path(str(module.__file__)).read_text().splitlines()[0]
 
     assert first == "# Generated from schema.py by scripts/gen-args — do not edit."
