@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: up venv test test-checkout lint unit e2e sdk-test bench emulator pulumi engines sdks clean \
+.PHONY: up venv test test-checkout lint unit fast e2e sdk-test bench emulator pulumi engines sdks clean \
 	terraform-test tofu-smoke terraform-mirror terraform-demo bench-terraform
 
 $(STAMP): pyproject.toml
@@ -41,8 +41,14 @@ test-checkout: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
 	  PATH="$$bin_dir:$$PATH" $(VENV)/bin/pytest
 
-# Everything but the real Pulumi CLI, against the checkout: the loop while editing.
+# The loop while editing, in seconds: the provider's methods (botocore's Stubber), the public API
+# and the README and layout checks, against the checkout.
 unit: $(STAMP)
+	$(VENV)/bin/pytest -m "not e2e" tests/unit tests/api tests/docs
+
+# Everything but the real CLIs (about a minute and a half): the emulator over HTTP, moto's STS,
+# the reliability storms, Pulumi's mocks.
+fast: $(STAMP)
 	$(VENV)/bin/pytest -m "not e2e"
 
 # The tests that run the real Pulumi CLI (marker e2e), but the SDK builds, against the checkout.
