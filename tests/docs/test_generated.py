@@ -9,12 +9,19 @@ from types import ModuleType
 
 import pytest
 
-from appfabric_connect import args, aws_config_args
+from appfabric_connect import (
+    AppAuthorizationConnection,
+    args,
+    aws_config_args,
+    resource_outputs,
+    schema,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 GENERATED = {
     "appfabric_connect/args.py": args,
     "appfabric_connect/aws_config_args.py": aws_config_args,
+    "appfabric_connect/resource_outputs.py": resource_outputs,
 }
 
 
@@ -38,3 +45,16 @@ def test_a_generated_module_says_so_on_its_first_line(module: ModuleType) -> Non
     first = Path(str(module.__file__)).read_text().splitlines()[0]
 
     assert first == "# Generated from schema.py by scripts/gen-args — do not edit."
+
+
+def test_the_resource_getters_are_all_generated_none_written_by_hand() -> None:
+    """Every output getter is the generated class's; resource.py declares none of its own."""
+    echoed = [name for name in schema.INPUT_NAMES if name in schema.ECHOED_INPUTS]
+    generated = resource_outputs.AppAuthorizationConnectionOutputs
+    getters = [name for name, value in vars(generated).items() if isinstance(value, property)]
+
+    assert getters == [*echoed, *schema.OUTPUT_NAMES]
+    assert issubclass(AppAuthorizationConnection, generated)
+    assert not [
+        value for value in vars(AppAuthorizationConnection).values() if isinstance(value, property)
+    ]
