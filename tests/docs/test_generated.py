@@ -1,4 +1,4 @@
-"""The generated modules are what their generator writes from the schema today."""
+"""The generated modules and README tables are what their generator writes from the schema today."""
 
 from __future__ import annotations
 
@@ -25,11 +25,11 @@ GENERATED = {
 }
 
 
-@pytest.mark.parametrize(("target", "module"), GENERATED.items(), ids=list(GENERATED))
-def test_a_generated_module_is_what_gen_args_writes_from_the_schema(
-    target: str, module: ModuleType
-) -> None:
-    written = subprocess.run(
+README_REGIONS = ("inputs", "outputs")
+
+
+def _gen_args(target: str) -> str:
+    return subprocess.run(
         [sys.executable, str(REPO / "scripts" / "gen-args"), "--stdout", target],
         capture_output=True,
         text=True,
@@ -37,7 +37,22 @@ def test_a_generated_module_is_what_gen_args_writes_from_the_schema(
         cwd=REPO,
     ).stdout
 
-    assert Path(str(module.__file__)).read_text() == written, "run scripts/gen-args"
+
+@pytest.mark.parametrize(("target", "module"), GENERATED.items(), ids=list(GENERATED))
+def test_a_generated_module_is_what_gen_args_writes_from_the_schema(
+    target: str, module: ModuleType
+) -> None:
+    assert Path(str(module.__file__)).read_text() == _gen_args(target), "run scripts/gen-args"
+
+
+def test_the_readmes_inputs_and_outputs_tables_are_what_gen_args_writes() -> None:
+    readme = (REPO / "README.md").read_text()
+
+    assert readme == _gen_args("README.md"), "run scripts/gen-args"
+    for region in README_REGIONS:
+        start = f"<!-- generated from schema.py by scripts/gen-args: {region} -->"
+        assert readme.count(start) == 1
+        assert "<!-- end -->" in readme.split(start, 1)[1]
 
 
 @pytest.mark.parametrize("module", GENERATED.values(), ids=list(GENERATED))
