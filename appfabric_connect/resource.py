@@ -22,6 +22,7 @@ from .args import (
 from .aws_config_args import AwsConfigInput
 from .naming import snake
 from .provider import AppAuthorizationConnectionProvider
+from .resource_outputs import AppAuthorizationConnectionOutputs
 
 __all__ = [
     "AppAuthorizationConnection",
@@ -40,12 +41,19 @@ IMPORT_REFUSED = (
 )
 
 
-class AppAuthorizationConnection(Resource, module="appfabric", name="AppAuthorizationConnection"):
+class AppAuthorizationConnection(
+    AppAuthorizationConnectionOutputs,
+    Resource,
+    module="appfabric",
+    name="AppAuthorizationConnection",
+):
     """An AppFabric app authorization, connected; its ``status`` is refreshed on every read.
 
     The resource id is the app authorization ARN. Deleting the resource leaves the authorization
     as it is (AppFabric has no disconnect API). pulumi-aws's argument names (``app_bundle_arn``,
-    ``app_authorization_arn``, ``timeouts``) are accepted too and mean the same.
+    ``app_authorization_arn``, ``timeouts``) are accepted too and mean the same. Its typed
+    outputs (``status``, ``tenant``, …) are ``AppAuthorizationConnectionOutputs``' getters,
+    which scripts/gen-args writes from schema.py.
     """
 
     @overload
@@ -98,93 +106,6 @@ class AppAuthorizationConnection(Resource, module="appfabric", name="AppAuthoriz
             resource_name, opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
         )
 
-    @property
-    @pulumi.getter
-    def app_bundle_identifier(self) -> pulumi.Output[str]:
-        """app bundle ARN or UUID"""
-        return _output(self, "app_bundle_identifier")
-
-    @property
-    @pulumi.getter
-    def app_authorization_identifier(self) -> pulumi.Output[str]:
-        """app authorization ARN (of that bundle) or UUID"""
-        return _output(self, "app_authorization_identifier")
-
-    @property
-    @pulumi.getter
-    def region(self) -> pulumi.Output[str]:
-        """AWS region; default: the ARNs' region, then `aws:region`, then boto3's chain
-        (`AWS_DEFAULT_REGION`, profile), then `AWS_REGION`"""
-        return _output(self, "region")
-
-    @property
-    @pulumi.getter
-    def app_authorization_arn(self) -> pulumi.Output[str]:
-        """the app authorization ARN; the resource id"""
-        return _output(self, "app_authorization_arn")
-
-    @property
-    @pulumi.getter
-    def app_bundle_arn(self) -> pulumi.Output[str]:
-        """the app bundle ARN"""
-        return _output(self, "app_bundle_arn")
-
-    @property
-    @pulumi.getter
-    def app(self) -> pulumi.Output[str]:
-        """the application, e.g. `SLACK`"""
-        return _output(self, "app")
-
-    @property
-    @pulumi.getter
-    def tenant(self) -> pulumi.Output[AppAuthorizationConnectionTenant]:
-        """the application tenant: `tenant_identifier` and `tenant_display_name`"""
-        return _output(self, "tenant")
-
-    @property
-    @pulumi.getter
-    def status(self) -> pulumi.Output[str]:
-        """the authorization's status, read back on every refresh"""
-        return _output(self, "status")
-
-    @property
-    @pulumi.getter
-    def updated_at(self) -> pulumi.Output[str]:
-        """when the authorization last changed (ISO 8601)"""
-        return _output(self, "updated_at")
-
-    @property
-    @pulumi.getter
-    def created_at(self) -> pulumi.Output[str | None]:
-        """when the authorization was created (ISO 8601); filled by the first refresh when
-        Connect answered `Connected` at once"""
-        return _output(self, "created_at")
-
-    @property
-    @pulumi.getter
-    def auth_type(self) -> pulumi.Output[str | None]:
-        """`oauth2` or `apiKey`"""
-        return _output(self, "auth_type")
-
-    @property
-    @pulumi.getter
-    def persona(self) -> pulumi.Output[str]:
-        """always `admin`"""
-        return _output(self, "persona")
-
-    @property
-    @pulumi.getter
-    def auth_url(self) -> pulumi.Output[str | None]:
-        """the app's OAuth consent URL, only while the authorization is not `Connected` (it
-        embeds a fresh state parameter on every read)"""
-        return _output(self, "auth_url")
-
-    @property
-    @pulumi.getter
-    def code_fingerprint(self) -> pulumi.Output[str | None]:
-        """a salted SHA-256 of the last OAuth code used, never the code"""
-        return _output(self, "code_fingerprint")
-
 
 def aws_config(value: Any) -> Any:
     """The ``aws`` input as plain dicts, its keys and tokens made secrets."""
@@ -217,11 +138,6 @@ def _plain(value: Any, fields: tuple[schema.Property, ...]) -> Any:
         if field.secret and plain.get(field.name) is not None:
             plain[field.name] = pulumi.Output.secret(plain[field.name])
     return plain
-
-
-def _output(resource: AppAuthorizationConnection, name: str) -> pulumi.Output[Any]:
-    value: pulumi.Output[Any] = pulumi.get(resource, name)
-    return value
 
 
 def _arguments(

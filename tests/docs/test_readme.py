@@ -30,31 +30,23 @@ def _table_end(lines: list[str]) -> int:
     return len(lines)
 
 
-def _row(prop: Property, *cells: str) -> str:
-    return f"| `{prop.name}` | {prop.type} | " + " | ".join(cells) + f" | {prop.doc} |"
+def _rows(heading: str) -> list[tuple[str, str, str]]:
+    """The first table after ``heading``: each row's name, type and (last cell) meaning."""
+    rows = [line.strip("|").split(" | ") for line in _table_after(heading).splitlines()[2:]]
+    return [(row[0].strip().strip("`"), row[1].strip(), row[-1].strip()) for row in rows]
 
 
-def inputs_table() -> str:
-    rows = [
-        _row(prop, "yes" if prop.required else "no", "yes" if prop.replaces else "no")
-        for prop in schema.INPUTS
-    ]
-    return "\n".join(
-        ["| input | type | required | change replaces | meaning |", "|---|---|---|---|---|", *rows]
-    )
+def _described(properties: tuple[Property, ...]) -> list[tuple[str, str, str]]:
+    return [(prop.name, prop.type, prop.doc) for prop in properties]
 
 
-def outputs_table() -> str:
-    rows = [f"| `{prop.name}` | {prop.type} | {prop.doc} |" for prop in schema.OUTPUTS]
-    return "\n".join(["| output | type | meaning |", "|---|---|---|", *rows])
-
-
+# scripts/gen-args writes both tables; tests/docs/test_generated.py checks it was rerun.
 def test_the_inputs_table_is_the_schemas() -> None:
-    assert _table_after("### Inputs") == inputs_table()
+    assert _rows("### Inputs") == _described(schema.INPUTS)
 
 
 def test_the_outputs_table_is_the_schemas() -> None:
-    assert _table_after("### Outputs") == outputs_table()
+    assert _rows("### Outputs") == _described(schema.OUTPUTS)
 
 
 def _layout_rows() -> dict[str, str]:
