@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from appfabric_connect.emulator import EmulatorControl
-from tests.terraform.conftest import find_engine, write_asana
+from tests.terraform.conftest import engine_or_skip, write_asana
 from tests.terraform.workspace import Workspace
 
 pytestmark = [pytest.mark.terraform, pytest.mark.e2e]
@@ -13,10 +13,7 @@ pytestmark = [pytest.mark.terraform, pytest.mark.e2e]
 
 @pytest.fixture
 def tofu_workspace(workspace: Workspace) -> Workspace:
-    tofu = find_engine("tofu")
-    if tofu is None:
-        pytest.skip("no tofu (scripts/ensure-terraform tofu builds one)")
-    workspace.engine = tofu
+    workspace.engine = engine_or_skip("tofu")
     return workspace
 
 
