@@ -26,6 +26,7 @@ from typing import Any
 from .. import core
 from ..core import statuses
 from ..core.fingerprint import fingerprint
+from ..durations import go_duration_seconds
 from ..naming import snake
 from .values import UNKNOWN, is_unknown, known
 from .words import TERRAFORM, status_remedy
@@ -199,13 +200,14 @@ def _core_value(value: Any) -> Any:
 
 
 def _go_duration(text: Any) -> float | None:
-    if not isinstance(text, str) or not text:
+    """Seconds of a positive Go duration (a ``timeouts`` value), else None."""
+    if not isinstance(text, str):
         return None
-    units = {"h": 3600.0, "m": 60.0, "s": 1.0, "ms": 0.001}
-    parts = re.findall(r"(\d+(?:\.\d+)?)(ms|h|m|s)", text)
-    if not parts or "".join(n + u for n, u in parts) != text:
+    try:
+        seconds = go_duration_seconds(text)
+    except ValueError:
         return None
-    return sum(float(n) * units[u] for n, u in parts)
+    return seconds if seconds > 0 else None
 
 
 def code_of(config: Mapping[str, Any]) -> Any:

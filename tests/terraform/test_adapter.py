@@ -13,7 +13,12 @@ from appfabric_connect.cli.main import main
 from appfabric_connect.core import Action, Failure, Remedy, messages, statuses
 from appfabric_connect.core.target import Target
 from appfabric_connect.terraform import schema
-from appfabric_connect.terraform.lifecycle_adapter import Connections, for_terraform, terraform_path
+from appfabric_connect.terraform.lifecycle_adapter import (
+    Connections,
+    Problem,
+    for_terraform,
+    terraform_path,
+)
 from appfabric_connect.terraform.proto import tfplugin6_pb2 as tf
 from appfabric_connect.terraform.provider import Provider
 from appfabric_connect.terraform.values import UNKNOWN, decode, encode
@@ -114,3 +119,25 @@ def test_failure_after_a_code_reads_in_terraform_words() -> None:
     message = for_terraform(failure.render(TERRAFORM))
     assert "pulumi" not in message.lower() and "stack" not in message
     assert "auth_request.code_wo_version" in message
+
+
+@pytest.mark.parametrize(
+    ("create", "problem"),
+    [
+        ("30m", None),
+        ("1h30m", None),
+        ("1.5h", None),
+        ("0s", 'must be a duration such as "30m" or "1h30m", got "0s"'),
+        ("5 minutes", 'must be a duration such as "30m" or "1h30m", got "5 minutes"'),
+    ],
+)
+def test_timeouts_are_positive_go_durations(create: str, problem: str | None) -> None:
+    config = {
+        "app_bundle_arn": "arn:aws:appfabric:us-east-1:123456789012:appbundle/b",
+        "app_authorization_arn": (
+            "arn:aws:appfabric:us-east-1:123456789012:appbundle/b/appauthorization/a"
+        ),
+        "timeouts": {"create": create},
+    }
+    found = [p for p in Connections().resource_problems(config) if p.path.startswith("timeouts")]
+    assert found == ([] if problem is None else [Problem("timeouts.create", problem)])
