@@ -27,6 +27,11 @@ class Property:
     type_name: str = ""  # an object's type: its Python classes and Pulumi type are named after it
     aws_name: str = ""  # pulumi-aws's name for the same input ("timeouts.create": a nested one)
     dynamic_only: bool = False  # not in the package's schema (there it is provider configuration)
+    # Outputs: read back from AppFabric's authorization, member ``camel(name)`` (botocore's
+    # AppAuthorization shape), unless ``from_core``; ``default`` when AppFabric's answer lacks it.
+    from_core: bool = False  # computed by the core (e.g. the code's fingerprint), not AppFabric's
+    default: str | None = None
+    until_connected: bool = False  # kept only while the authorization is not Connected
 
     @property
     def python_type(self) -> str:
@@ -264,17 +269,20 @@ OUTPUTS = (
         "Connect answered `Connected` at once",
     ),
     Property("auth_type", STRING, "`oauth2` or `apiKey`"),
-    Property("persona", STRING, "always `admin`", required=True),
+    # ConnectAppAuthorization answers an AppAuthorizationSummary, which has no persona.
+    Property("persona", STRING, "always `admin`", required=True, default="admin"),
     Property(
         "auth_url",
         STRING,
         "the app's OAuth consent URL, only while the authorization is not `Connected` (it "
         "embeds a fresh state parameter on every read)",
+        until_connected=True,
     ),
     Property(
         "code_fingerprint",
         STRING,
         "a salted SHA-256 of the last OAuth code used, never the code",
+        from_core=True,
     ),
 )
 

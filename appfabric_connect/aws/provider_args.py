@@ -9,6 +9,7 @@ from typing import Any
 
 import botocore.session
 
+from .. import schema
 from ..naming import camel, snake
 from ..quoting import quoted
 from .config_values import Problem, Reader
@@ -216,71 +217,33 @@ def _known_region(region: str) -> bool:
     return region in known or any(p.match(region) for p in patterns)
 
 
-_ROLE_FIELDS = (
-    "roleArn",
-    "sessionName",
-    "externalId",
-    "duration",
-    "policy",
-    "policyArns",
-    "tags",
-    "transitiveTagKeys",
-    "sourceIdentity",
-)
-_WEB_FIELDS = (
-    "roleArn",
-    "sessionName",
-    "webIdentityToken",
-    "webIdentityTokenFile",
-    "duration",
-    "policy",
-    "policyArns",
-)
+def _camel_names(fields: tuple[schema.Property, ...]) -> tuple[str, ...]:
+    return tuple(camel(field.name) for field in fields)
+
+
+_ROLE_FIELDS = _camel_names(schema.ASSUME_ROLE_FIELDS)
+_WEB_FIELDS = _camel_names(schema.WEB_IDENTITY_FIELDS)
+# pulumi-aws's settings that this provider reads: the schema's, and pulumi-aws's older single
+# `assumeRole` (one role, read as a chain of one).
 SUPPORTED = (
-    "region",
-    "profile",
-    "sharedConfigFiles",
-    "sharedCredentialsFiles",
-    "accessKey",
-    "secretKey",
-    "token",
-    "assumeRoles",
+    *_camel_names(schema.AWS_CONFIG_FIELDS),
+    *_camel_names(schema.PROVIDER_ONLY_AWS_FIELDS),
     "assumeRole",
-    "assumeRoleWithWebIdentity",
-    "endpoints",
-    "stsRegion",
-    "allowedAccountIds",
-    "forbiddenAccountIds",
-    "customCaBundle",
-    "httpProxy",
-    "httpsProxy",
-    "noProxy",
-    "insecure",
-    "useFipsEndpoint",
-    "useDualstackEndpoint",
-    "maxRetries",
-    "retryMode",
-    "skipCredentialsValidation",
-    "skipRegionValidation",
 )
 _KNOWN = frozenset((*SUPPORTED, *NOT_APPLICABLE, *UNSUPPORTED))
 
-# The settings a resource's own `aws` input may give (identity, account and endpoints), by
-# pulumi-aws's name, and the AwsSettings fields each one sets.
-RESOURCE_KEYS: dict[str, tuple[str, ...]] = {
-    "region": ("region",),
-    "profile": ("profile",),
-    "sharedConfigFiles": ("shared_config_file",),
-    "sharedCredentialsFiles": ("shared_credentials_file",),
-    "accessKey": ("access_key",),
-    "secretKey": ("secret_key",),
-    "token": ("token",),
-    "assumeRoles": ("assume_roles",),
-    "assumeRoleWithWebIdentity": ("web_identity",),
+# The settings a resource's own `aws` input may give (the schema's AWS_CONFIG_FIELDS: identity,
+# account and endpoints), by pulumi-aws's name, and the AwsSettings fields each one sets: its own
+# name, but for these.
+_SETTINGS_FIELDS = {
+    "shared_config_files": ("shared_config_file",),
+    "shared_credentials_files": ("shared_credentials_file",),
+    "assume_role_with_web_identity": ("web_identity",),
     "endpoints": ("endpoint_url", "sts_endpoint"),
-    "stsRegion": ("sts_region",),
-    "allowedAccountIds": ("allowed_account_ids",),
-    "forbiddenAccountIds": ("forbidden_account_ids",),
+}
+RESOURCE_KEYS: dict[str, tuple[str, ...]] = {
+    camel(field.name): _SETTINGS_FIELDS.get(field.name, (field.name,))
+    for field in schema.AWS_CONFIG_FIELDS
 }
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
+from botocore.model import StructureShape
+
 from .. import schema
+from ..aws import model
 from ..naming import camel
 from . import statuses
 
@@ -18,37 +22,48 @@ def outputs(
 ) -> dict[str, Any]:
     """Every output of ``schema.ECHOED_INPUTS`` and ``schema.OUTPUTS``, in that order; and, for a
     connection with its own ``aws`` identity, that identity without its secrets (see
-    :func:`public_identity`)."""
-    tenant = authorization.get("tenant") or {}
-    status = authorization["status"]
-    values = {
+    :func:`public_identity`).
+
+    An output is read back from ``authorization`` (AppFabric's, camelCase) by its schema entry:
+    see :func:`read_back`; ``code_fingerprint`` is the one the core computes."""
+    outs: dict[str, Any] = {
         "app_bundle_identifier": props.get("app_bundle_identifier")
         or authorization.get("appBundleArn"),
         "app_authorization_identifier": props.get("app_authorization_identifier")
         or authorization.get("appAuthorizationArn"),
         "region": region,
-        "app_authorization_arn": authorization["appAuthorizationArn"],
-        "app_bundle_arn": authorization["appBundleArn"],
-        "app": authorization["app"],
-        "tenant": {
-            "tenant_identifier": tenant.get("tenantIdentifier"),
-            "tenant_display_name": tenant.get("tenantDisplayName"),
-        },
-        "status": status,
-        "updated_at": statuses.iso8601(authorization.get("updatedAt")),
-        "created_at": statuses.iso8601(authorization.get("createdAt")),
-        "auth_type": authorization.get("authType"),
-        "persona": authorization.get("persona", "admin"),
-        # The authUrl embeds a fresh state parameter on every read (Terraform notes this): keep it
-        # only while the user needs it, so a Connected authorization reads back identically.
-        "auth_url": authorization.get("authUrl") if status != statuses.CONNECTED else None,
-        "code_fingerprint": code_fingerprint,
     }
-    outs = {name: values[name] for name in (*schema.ECHOED_INPUTS, *schema.OUTPUT_NAMES)}
+    computed = {"code_fingerprint": code_fingerprint}
+    for prop in schema.OUTPUTS:
+        outs[prop.name] = computed[prop.name] if prop.from_core else read_back(prop, authorization)
     identity = public_identity(props.get("aws"))
     if identity is not None:
         outs["aws"] = identity
     return outs
+
+
+def read_back(prop: schema.Property, authorization: Mapping[str, Any]) -> Any:
+    """Output ``prop`` of an AppFabric authorization: its member ``camel(prop.name)``, an object's
+    fields likewise, a timestamp (per botocore's model) as ISO 8601, else ``prop.default``."""
+    value = authorization.get(camel(prop.name))
+    if prop.fields:
+        return {field.name: read_back(field, value or {}) for field in prop.fields}
+    if prop.until_connected and authorization.get("status") == statuses.CONNECTED:
+        # The authUrl embeds a fresh state parameter on every read (Terraform notes this): keep it
+        # only while the user needs it, so a Connected authorization reads back identically.
+        return None
+    if camel(prop.name) in _timestamps():
+        value = statuses.iso8601(value)
+    return prop.default if value is None else value
+
+
+@functools.cache
+def _timestamps() -> frozenset[str]:
+    """AppFabric's timestamp members of an authorization (botocore gives them as datetimes)."""
+    shape = model.appfabric_model().shape_for("AppAuthorization")
+    assert isinstance(shape, StructureShape)
+    members = shape.members
+    return frozenset(name for name, shape in members.items() if shape.type_name == "timestamp")
 
 
 # Keys and tokens of the ``aws`` input (the schema's secret fields, at any depth), in both the
