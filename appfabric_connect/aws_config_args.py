@@ -260,7 +260,7 @@ class AwsConfigArgsDict(TypedDict):
     """A connection's own AWS identity (pulumi-aws's ``ProviderArgs`` names), as a dict."""
 
     region: NotRequired[pulumi.Input[str] | None]
-    """the default region of this connection (as `aws:region`)"""
+    """the default region, after the connection's `region` and its ARNs' region"""
     profile: NotRequired[pulumi.Input[str] | None]
     """the shared-config profile"""
     shared_config_files: NotRequired[pulumi.Input[Sequence[pulumi.Input[str]]] | None]
@@ -274,7 +274,8 @@ class AwsConfigArgsDict(TypedDict):
     token: NotRequired[pulumi.Input[str] | None]
     """session token of the static keys; made a secret"""
     assume_roles: NotRequired[pulumi.Input[Sequence[pulumi.Input[AwsAssumeRoleArgsInput]]] | None]
-    """roles assumed in turn, each with the previous one's credentials"""
+    """roles assumed in turn, each with the previous one's credentials; the last one makes the
+    AppFabric calls"""
     assume_role_with_web_identity: NotRequired[
         pulumi.Input[AwsAssumeRoleWithWebIdentityArgsInput] | None
     ]
@@ -284,7 +285,8 @@ class AwsConfigArgsDict(TypedDict):
     sts_region: NotRequired[pulumi.Input[str] | None]
     """the region of STS (default: `region`)"""
     allowed_account_ids: NotRequired[pulumi.Input[Sequence[pulumi.Input[str]]] | None]
-    """the only accounts this connection may be made in"""
+    """the only accounts this connection may be made in (one STS GetCallerIdentity per process and
+    identity, before any AppFabric call)"""
     forbidden_account_ids: NotRequired[pulumi.Input[Sequence[pulumi.Input[str]]] | None]
     """accounts this connection must not be made in"""
 
@@ -328,7 +330,7 @@ class AwsConfigArgs:
     @property
     @pulumi.getter
     def region(self) -> pulumi.Input[str] | None:
-        """the default region of this connection (as `aws:region`)"""
+        """the default region, after the connection's `region` and its ARNs' region"""
         value: pulumi.Input[str] | None = pulumi.get(self, "region")
         return value
 
@@ -381,7 +383,8 @@ class AwsConfigArgs:
     @property
     @pulumi.getter
     def assume_roles(self) -> pulumi.Input[Sequence[pulumi.Input[AwsAssumeRoleArgsInput]]] | None:
-        """roles assumed in turn, each with the previous one's credentials"""
+        """roles assumed in turn, each with the previous one's credentials; the last one makes the
+        AppFabric calls"""
         value: pulumi.Input[Sequence[pulumi.Input[AwsAssumeRoleArgsInput]]] | None = pulumi.get(
             self, "assume_roles"
         )
@@ -417,7 +420,8 @@ class AwsConfigArgs:
     @property
     @pulumi.getter
     def allowed_account_ids(self) -> pulumi.Input[Sequence[pulumi.Input[str]]] | None:
-        """the only accounts this connection may be made in"""
+        """the only accounts this connection may be made in (one STS GetCallerIdentity per process
+        and identity, before any AppFabric call)"""
         value: pulumi.Input[Sequence[pulumi.Input[str]]] | None = pulumi.get(
             self, "allowed_account_ids"
         )

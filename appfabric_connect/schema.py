@@ -91,7 +91,9 @@ ENDPOINT_FIELDS = (
 )
 
 AWS_CONFIG_FIELDS = (
-    Property("region", STRING, "the default region of this connection (as `aws:region`)"),
+    Property(
+        "region", STRING, "the default region, after the connection's `region` and its ARNs' region"
+    ),
     Property("profile", STRING, "the shared-config profile"),
     Property("shared_config_files", LIST, "the shared config file (one)"),
     Property("shared_credentials_files", LIST, "the shared credentials file (one)"),
@@ -101,7 +103,8 @@ AWS_CONFIG_FIELDS = (
     Property(
         "assume_roles",
         LIST,
-        "roles assumed in turn, each with the previous one's credentials",
+        "roles assumed in turn, each with the previous one's credentials; the last one makes the "
+        "AppFabric calls",
         fields=ASSUME_ROLE_FIELDS,
         type_name=ASSUME_ROLE,
     ),
@@ -120,7 +123,12 @@ AWS_CONFIG_FIELDS = (
         type_name=ENDPOINT,
     ),
     Property("sts_region", STRING, "the region of STS (default: `region`)"),
-    Property("allowed_account_ids", LIST, "the only accounts this connection may be made in"),
+    Property(
+        "allowed_account_ids",
+        LIST,
+        "the only accounts this connection may be made in (one STS GetCallerIdentity per process "
+        "and identity, before any AppFabric call)",
+    ),
     Property("forbidden_account_ids", LIST, "accounts this connection must not be made in"),
 )
 

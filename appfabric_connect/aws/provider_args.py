@@ -223,12 +223,13 @@ def _camel_names(fields: tuple[schema.Property, ...]) -> tuple[str, ...]:
 
 _ROLE_FIELDS = _camel_names(schema.ASSUME_ROLE_FIELDS)
 _WEB_FIELDS = _camel_names(schema.WEB_IDENTITY_FIELDS)
-# pulumi-aws's settings that this provider reads: the schema's, and pulumi-aws's older single
-# `assumeRole` (one role, read as a chain of one).
+# pulumi-aws's older forms of the schema's settings, still read.
+OLDER_FORMS = {"assumeRole": "one role, read as `aws:assumeRoles` of one"}
+# pulumi-aws's settings that this provider reads: the schema's, and their older forms.
 SUPPORTED = (
     *_camel_names(schema.AWS_CONFIG_FIELDS),
     *_camel_names(schema.PROVIDER_ONLY_AWS_FIELDS),
-    "assumeRole",
+    *OLDER_FORMS,
 )
 _KNOWN = frozenset((*SUPPORTED, *NOT_APPLICABLE, *UNSUPPORTED))
 

@@ -25,7 +25,7 @@ GENERATED = {
 }
 
 
-README_REGIONS = ("inputs", "outputs")
+README_REGIONS = ("inputs", "outputs", "settings")
 
 
 def _gen_args(target: str) -> str:
