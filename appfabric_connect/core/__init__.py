@@ -27,8 +27,10 @@ WAIT_LONGER, SET_REGION — with ``.property_name`` the input to set, ``.auth_ur
 ``.auth_type``, ``.setting``, ``.authorize_command``), and ``.render(words)``, the message a
 user reads. ``words`` (``core.Words``) is the front end's: ``remedy(Remedy) -> str`` and
 ``hints(setting_prefix) -> aws.failures.Hints`` (where the profile, region and endpoint are
-set, quoted in AWS failures). Warnings go to the ``appfabric_connect`` logger and to each of
-``core.messages.warning_sinks``. Anything else raised is a bug.
+set, quoted in AWS failures); ``core.FrontEndWords`` builds both from a front end's phrases
+(its command, its names for the consent URL and the code's input, its settings). Warnings go
+to the ``appfabric_connect`` logger and to each of ``core.messages.warning_sinks``. Anything
+else raised is a bug.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from .config import ProviderConfig, StackConfig, read_config
 from .failures import Action, Failure, Problem, Remedy, Words
 from .lifecycle import Created, Diff, Read, Updated, check, create, diff, read, update
 from .validation import UNKNOWN_SENTINEL
+from .words import FrontEndWords
 
 __all__ = [
     "UNKNOWN_SENTINEL",
@@ -44,6 +47,7 @@ __all__ = [
     "Created",
     "Diff",
     "Failure",
+    "FrontEndWords",
     "Problem",
     "ProviderConfig",
     "Read",

@@ -2,7 +2,7 @@
 
 Owns: ``AppAuthorizationConnectionProvider`` (pickled into state under this package's path),
 the mapping of ``pulumi.dynamic`` values and results onto the core's, ``ConnectionFailed`` and
-``ProviderBug``, and the core's remedies in Pulumi's words (``messages.PulumiWords``).
+``ProviderBug``, and the core's remedies in Pulumi's words (``messages.PULUMI``).
 May import: ``pulumi``, ``core``, ``aws``, ``statuses``, ``engine_watch``.
 """
 
