@@ -48,3 +48,16 @@ def provider_shape(response: tf.GetProviderSchema.Response) -> dict[str, Any]:
             for name in sorted(response.data_source_schemas)
         },
     }
+
+
+def main() -> None:
+    """Rewrites the golden shape from today's schemas: after a deliberate change of them."""
+    from appfabric_connect.terraform.provider import Provider
+    from tests.terraform.test_schema import GOLDEN
+
+    response = Provider().GetProviderSchema(tf.GetProviderSchema.Request(), None)
+    GOLDEN.write_text(json.dumps(provider_shape(response), indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

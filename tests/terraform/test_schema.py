@@ -27,7 +27,8 @@ TENANT = {"tenant_identifier": "T1", "tenant_display_name": "Team"}
 
 
 def test_schemas_keep_the_shape_state_and_configurations_depend_on() -> None:
-    """Names, types, flags, nesting and item counts; descriptions may change."""
+    """Names, types, flags, nesting and item counts; descriptions may change. After a deliberate
+    change: ``python -m tests.terraform.shape`` rewrites the golden file."""
     response = Provider().GetProviderSchema(tf.GetProviderSchema.Request(), None)
     assert provider_shape(response) == json.loads(GOLDEN.read_text())
 
