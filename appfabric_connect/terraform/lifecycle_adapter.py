@@ -27,51 +27,20 @@ from .. import core
 from ..core import statuses
 from ..core.fingerprint import fingerprint
 from ..durations import go_duration_seconds
-from ..naming import snake
+from ..naming import camel, snake
+from ..schema import AWS_ALIASES, OBJECT, OUTPUTS, by_name
+from .schema import SCHEMAS
 from .values import UNKNOWN, is_unknown, known
 from .words import TERRAFORM, status_remedy
 
 # How this adapter has the core name settings in messages: `tf:assumeRoles[0].roleArn`,
 # rewritten to Terraform's `assume_role[0].role_arn` by for_terraform.
 _PREFIX = "tf:"
-# Provider block attributes (Terraform) → pulumi-aws setting names (the lifecycle's).
-_PROVIDER_KEYS = {
-    "region": "region",
-    "profile": "profile",
-    "access_key": "accessKey",
-    "secret_key": "secretKey",
-    "token": "token",
-    "shared_config_files": "sharedConfigFiles",
-    "shared_credentials_files": "sharedCredentialsFiles",
-    "sts_region": "stsRegion",
-    "allowed_account_ids": "allowedAccountIds",
-    "forbidden_account_ids": "forbiddenAccountIds",
-    "max_retries": "maxRetries",
-    "retry_mode": "retryMode",
-    "skip_credentials_validation": "skipCredentialsValidation",
-    "skip_region_validation": "skipRegionValidation",
-    "custom_ca_bundle": "customCaBundle",
-    "insecure": "insecure",
-    "http_proxy": "httpProxy",
-    "https_proxy": "httpsProxy",
-    "no_proxy": "noProxy",
-    "use_fips_endpoint": "useFipsEndpoint",
-    "use_dualstack_endpoint": "useDualstackEndpoint",
-    "assume_role": "assumeRoles",
-    "assume_role_with_web_identity": "assumeRoleWithWebIdentity",
-    "endpoints": "endpoints",
-}
-_TERRAFORM_KEYS = {camel: name for name, camel in _PROVIDER_KEYS.items()} | {
+_OUTPUTS = by_name(OUTPUTS)
+# Provider block attributes and blocks (Terraform) → pulumi-aws setting names (the lifecycle's).
+_PROVIDER_KEYS = {name: camel(prop.name) for name, prop in SCHEMAS.settings.items()}
+_TERRAFORM_KEYS = {key: name for name, key in _PROVIDER_KEYS.items()} | {
     "assumeRole": "assume_role"
-}
-# The lifecycle's resource property names → this resource's attributes.
-_RESOURCE_NAMES = {
-    "app_bundle_identifier": "app_bundle_arn",
-    "app_authorization_identifier": "app_authorization_arn",
-    "connect_timeout": "timeouts.create",
-    "auth_request.code": "auth_request[0].code",
-    "auth_request.redirect_uri": "auth_request[0].redirect_uri",
-    "auth_request": "auth_request[0]",
 }
 
 
@@ -116,19 +85,16 @@ class _SettingsByKey:
 
 
 def _setting_value(name: str, value: Any) -> Any:
-    """Terraform's blocks as pulumi-aws's values: lists of objects with camelCase fields."""
-    if name == "assume_role_with_web_identity":
+    """Terraform's blocks as pulumi-aws's values: objects (lists of them) with camelCase fields."""
+    setting = SCHEMAS.settings[name]
+    if not setting.fields:
+        return value
+    if setting.type == OBJECT:  # a block of at most one
         return _camel_fields(value[0]) if value else None
-    if name in ("assume_role", "endpoints"):
-        return [_camel_fields(entry) for entry in value]
-    return value
+    return [_camel_fields(entry) for entry in value]
 
 
 def _camel_fields(entry: Mapping[str, Any]) -> dict[str, Any]:
-    def camel(name: str) -> str:
-        head, *rest = name.split("_")
-        return head + "".join(part.title() for part in rest)
-
     return {camel(k): v for k, v in entry.items() if v is not None}
 
 
@@ -146,9 +112,7 @@ _SETTING = re.compile(re.escape(_PREFIX) + r"([A-Za-z]+(?:\[\d+\])?(?:\.[A-Za-z]
 # The core's input names in its messages, as this resource's attributes; "stack" is the core's
 # word for a configuration that declares a connection.
 _REWRITES: tuple[tuple[str, str], ...] = (
-    (r"\bconnect_timeout\b", "timeouts"),
-    (r"\bapp_bundle_identifier\b", "app_bundle_arn"),
-    (r"\bapp_authorization_identifier\b", "app_authorization_arn"),
+    *((rf"\b{name}\b", aws_name) for aws_name, name in AWS_ALIASES.items()),
     (r"\bstack\b", "configuration"),
     (r"\bstacks\b", "configurations"),
 )
@@ -245,55 +209,31 @@ def _core_props(config: Mapping[str, Any], timeout_name: str = "create") -> dict
 
 def _core_state(state: Mapping[str, Any]) -> dict[str, Any]:
     """The lifecycle's outputs as this resource's state holds them."""
-    tenant = (state.get("tenant") or [{}])[0] or {}
-    return {
-        "app_bundle_identifier": state.get("app_bundle_arn"),
-        "app_authorization_identifier": state.get("app_authorization_arn"),
-        "region": state.get("region"),
-        "app_authorization_arn": state.get("id"),
-        "app": state.get("app"),
-        "tenant": {
-            "tenant_identifier": tenant.get("tenant_identifier"),
-            "tenant_display_name": tenant.get("tenant_display_name"),
-        },
-        "status": state.get("status"),
-        "updated_at": state.get("updated_at"),
-        "created_at": state.get("created_at"),
-        "auth_type": state.get("auth_type"),
-        "persona": state.get("persona"),
-        "auth_url": state.get("auth_url"),
-        "code_fingerprint": state.get("code_fingerprint"),
-    }
+    found = {name: state.get(attribute) for name, attribute in SCHEMAS.echoed.items()}
+    for name, attribute in SCHEMAS.outputs.items():
+        fields = _OUTPUTS[name].fields
+        value = state.get(attribute)
+        if fields:  # an object: Terraform's list of one
+            value = {field.name: ((value or [{}])[0] or {}).get(field.name) for field in fields}
+        found[name] = value
+    return found
 
 
 def _terraform_outputs(outs: Mapping[str, Any]) -> dict[str, Any]:
-    """The lifecycle's outputs as this resource's computed attributes."""
-    tenant = outs.get("tenant") or {}
-    return {
-        "id": outs["app_authorization_arn"],
-        # as the configuration gave them (ARN or UUID); an import takes them from here
-        "app_bundle_arn": outs.get("app_bundle_identifier"),
-        "app_authorization_arn": outs.get("app_authorization_identifier"),
-        "region": outs.get("region"),
-        "status": outs.get("status"),
-        "app": outs.get("app"),
-        "tenant": [
-            {
-                "tenant_display_name": tenant.get("tenant_display_name"),
-                "tenant_identifier": tenant.get("tenant_identifier"),
-            }
-        ],
-        "auth_type": outs.get("auth_type"),
-        "persona": outs.get("persona"),
-        "auth_url": outs.get("auth_url"),
-        "created_at": outs.get("created_at"),
-        "updated_at": outs.get("updated_at"),
-        "code_fingerprint": outs.get("code_fingerprint"),
-    }
+    """The lifecycle's outputs as this resource's computed attributes; its identifiers as the
+    configuration gave them (ARN or UUID): an import takes them from here."""
+    found = {attribute: outs.get(name) for name, attribute in SCHEMAS.echoed.items()}
+    for name, attribute in SCHEMAS.outputs.items():
+        fields = _OUTPUTS[name].fields
+        value = outs.get(name)
+        if fields:
+            value = [{field.name: (value or {}).get(field.name) for field in fields}]
+        found[attribute] = value
+    return found
 
 
 def _resource_path(name: str) -> str:
-    return _RESOURCE_NAMES.get(name, name)
+    return SCHEMAS.paths.get(name, name)
 
 
 class Connections:

@@ -16,6 +16,7 @@ from typing import Any
 from .. import __version__
 from . import diagnostics as diag
 from . import schema as s
+from .blocks import schema
 from .lifecycle_adapter import Connections, Failure, Outcome, Problem, code_of
 from .proto import tfplugin6_pb2 as tf
 from .proto import tfplugin6_pb2_grpc
@@ -27,18 +28,7 @@ AWS_RESOURCE = "aws_appfabric_app_authorization_connection"  # terraform-provide
 
 # Computed attributes whose value a reconnect changes, and all of them (a create or replace).
 _RECONNECTED = ("status", "auth_url", "updated_at", "code_fingerprint")
-_COMPUTED = (*(a.name for a in s.RESOURCE_BLOCK.attributes if a.computed), "region")
-_READ_BACK: tuple[str, ...] = (
-    "id",
-    "region",
-    "status",
-    "app",
-    "tenant",
-    "auth_type",
-    "persona",
-    "auth_url",
-)
-_READ_BACK += ("created_at", "updated_at")
+_COMPUTED = tuple(a.name for a in s.RESOURCE_BLOCK.attributes if a.computed)
 
 
 def _problems(problems: list[Problem], prefix: str = "") -> list[tf.Diagnostic]:
@@ -81,11 +71,11 @@ class Provider(tfplugin6_pb2_grpc.ProviderServicer):  # type: ignore[misc]  # ge
 
     def GetProviderSchema(self, request: Any, context: Any) -> tf.GetProviderSchema.Response:
         response = tf.GetProviderSchema.Response(
-            provider=s.schema(s.PROVIDER),
+            provider=schema(s.PROVIDER),
             server_capabilities=self._capabilities(),
         )
-        response.resource_schemas[s.RESOURCE].CopyFrom(s.schema(s.RESOURCE_BLOCK, s.SCHEMA_VERSION))
-        response.data_source_schemas[s.DATA_SOURCE].CopyFrom(s.schema(s.DATA_SOURCE_BLOCK))
+        response.resource_schemas[s.RESOURCE].CopyFrom(schema(s.RESOURCE_BLOCK, s.SCHEMA_VERSION))
+        response.data_source_schemas[s.DATA_SOURCE].CopyFrom(schema(s.DATA_SOURCE_BLOCK))
         return response
 
     def GetResourceIdentitySchemas(self, request: Any, context: Any) -> Any:
@@ -235,8 +225,8 @@ class Provider(tfplugin6_pb2_grpc.ProviderServicer):  # type: ignore[misc]  # ge
             return response
         found = outcome.value
         new = dict(state)
-        new.update({name: found.get(name) for name in _READ_BACK})
-        for name in ("app_bundle_arn", "app_authorization_arn"):
+        new.update({name: found.get(name) for name in s.SCHEMAS.read_back})
+        for name in s.SCHEMAS.configured:
             new[name] = state.get(name) or found.get(name)  # as configured; import: the ARN
         response.new_state.CopyFrom(encode(s.RESOURCE_BLOCK.write_only_nulled(new)))
         return response
@@ -294,7 +284,7 @@ class Provider(tfplugin6_pb2_grpc.ProviderServicer):  # type: ignore[misc]  # ge
             response.diagnostics.append(diag.error("Cannot read the app authorization", str(error)))
             return response
         response.diagnostics.extend(_warnings(outcome))
-        found = {k: v for k, v in outcome.value.items() if k not in s.DATA_SOURCE_BLOCK.names()[:2]}
+        found = {k: v for k, v in outcome.value.items() if k not in s.SCHEMAS.configured}
         state = s.DATA_SOURCE_BLOCK.conform({**config, **found})
         response.state.CopyFrom(encode(state))
         return response

@@ -15,41 +15,42 @@ from typing import Any
 
 import boto3
 
-from appfabric_connect.terraform import schema as s
+from appfabric_connect.terraform import blocks as b
 from appfabric_connect.terraform.proto import tfplugin6_pb2 as tf
 from appfabric_connect.terraform.proto import tfplugin6_pb2_grpc
 from appfabric_connect.terraform.server import main
 from appfabric_connect.terraform.values import UNKNOWN, decode, encode
 
 TYPE = "aws_appfabric_app_authorization_connection"
-RESOURCE = s.Block(
+TENANTS = ["list", ["object", {"tenant_display_name": b.STRING, "tenant_identifier": b.STRING}]]
+RESOURCE = b.Block(
     attributes=(
-        s.Attr("id", s.STRING, "", computed=True),
-        s.Attr("app", s.STRING, "", computed=True),
-        s.Attr("app_authorization_arn", s.STRING, "", required=True),
-        s.Attr("app_bundle_arn", s.STRING, "", required=True),
-        s.Attr("tenant", s.TENANTS, "", computed=True),
+        b.Attr("id", b.STRING, "", computed=True),
+        b.Attr("app", b.STRING, "", computed=True),
+        b.Attr("app_authorization_arn", b.STRING, "", required=True),
+        b.Attr("app_bundle_arn", b.STRING, "", required=True),
+        b.Attr("tenant", TENANTS, "", computed=True),
     ),
     blocks=(
-        s.Nested(
+        b.Nested(
             "auth_request",
-            s.Block(
+            b.Block(
                 (
-                    s.Attr("code", s.STRING, "", required=True),
-                    s.Attr("redirect_uri", s.STRING, "", required=True),
+                    b.Attr("code", b.STRING, "", required=True),
+                    b.Attr("redirect_uri", b.STRING, "", required=True),
                 )
             ),
         ),
-        s.Nested("timeouts", s.Block((s.Attr("create", s.STRING, "", optional=True),)), "single"),
+        b.Nested("timeouts", b.Block((b.Attr("create", b.STRING, "", optional=True),)), "single"),
     ),
 )
-PROVIDER = s.Block((s.Attr("region", s.STRING, "", optional=True),))
+PROVIDER = b.Block((b.Attr("region", b.STRING, "", optional=True),))
 
 
 class StandIn(tfplugin6_pb2_grpc.ProviderServicer):  # type: ignore[misc]  # generated
     def GetProviderSchema(self, request: Any, context: Any) -> Any:
-        response = tf.GetProviderSchema.Response(provider=s.schema(PROVIDER))
-        response.resource_schemas[TYPE].CopyFrom(s.schema(RESOURCE))
+        response = tf.GetProviderSchema.Response(provider=b.schema(PROVIDER))
+        response.resource_schemas[TYPE].CopyFrom(b.schema(RESOURCE))
         return response
 
     def GetMetadata(self, request: Any, context: Any) -> Any:
