@@ -95,7 +95,7 @@ def import_resources(
     from pulumi.dynamic.dynamic import serialize_provider
 
     from ..core.outputs import outputs
-    from ..provider import AppAuthorizationConnectionProvider
+    from ..pulumi.dynamic.provider import AppAuthorizationConnectionProvider
 
     # Pulumi quirk: the dynamic-provider server finds its provider in the serialized
     # `__provider` property, of the inputs (Check, Diff) and of the outputs (Read, Delete).

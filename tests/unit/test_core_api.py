@@ -13,7 +13,7 @@ from botocore.stub import Stubber
 from appfabric_connect import core
 from appfabric_connect.aws.failures import Hints
 from appfabric_connect.core.fingerprint import fingerprint
-from appfabric_connect.provider.messages import PULUMI
+from appfabric_connect.pulumi.messages import PULUMI
 from tests.unit.aws_stub import (
     AUTH_URL,
     AUTHORIZATION,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .core.failures import sentence
-from .core.statuses import (
+from ..core.failures import sentence
+from ..core.statuses import (
     CONNECTED,
     CONNECTION_VALIDATION_FAILED,
     FAILED,

@@ -19,13 +19,13 @@ from pulumi.dynamic import (
 )
 from pulumi.output import Unknown
 
-from .. import core
-from ..core.config import ProviderConfig, StackConfig, read_config
-from ..core.messages import warning_sinks
-from ..core.validation import UNKNOWN_SENTINEL
-from ..engine_watch import exit_with_engine
-from .errors import one_line
-from .messages import PULUMI, in_dynamic_provider_server
+from ... import core
+from ...core.config import ProviderConfig, StackConfig, read_config
+from ...core.messages import warning_sinks
+from ...core.validation import UNKNOWN_SENTINEL
+from ...engine_watch import exit_with_engine
+from ..errors import one_line
+from ..messages import PULUMI, in_dynamic_provider_server
 
 
 class AppAuthorizationConnectionProvider(ResourceProvider):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from .. import statuses
 from ..aws.clients import CONFIG_CONNECT_TIMEOUT, CONFIG_ENDPOINT
 from ..aws.failures import Hints
 from ..core.failures import Action, Remedy
+from . import statuses
 
 
 class PulumiWords:
