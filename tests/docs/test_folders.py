@@ -109,6 +109,17 @@ def test_each_folder_imports_only_what_its_docstring_allows(folder: str) -> None
     assert _imports(folder) - _may_import(folder) == set()
 
 
+def test_no_module_outside_the_pulumi_front_ends_imports_pulumi() -> None:
+    outside = [
+        path
+        for path in PACKAGE.rglob("*.py")
+        if _folder_of(path).split("/")[0] != "pulumi" and path != PICKLED_PATH
+    ]
+
+    assert len(outside) > 50
+    assert [path for path in outside if "pulumi" in _imports_of(path)] == []
+
+
 def test_the_pickled_path_imports_only_the_pulumi_front_ends() -> None:
     assert _imports_of(PICKLED_PATH) == {"pulumi/dynamic", "pulumi/errors"}
 

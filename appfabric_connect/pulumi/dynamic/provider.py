@@ -17,6 +17,7 @@ from pulumi.dynamic import (
     ResourceProvider,
     UpdateResult,
 )
+from pulumi.dynamic.dynamic import serialize_provider
 from pulumi.output import Unknown
 
 from ... import core
@@ -114,6 +115,11 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
 
         Delete the authorization itself (e.g. ``aws.appfabric.AppAuthorization``) to revoke access.
         """
+
+
+def serialized_provider() -> str:
+    """The provider as a resource's ``__provider`` property holds it (``import-file`` writes it)."""
+    return str(serialize_provider(AppAuthorizationConnectionProvider()))
 
 
 def _plain(value: Any) -> Any:
