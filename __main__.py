@@ -2,6 +2,6 @@
 
 import pulumi
 
-from appfabric_connect.program import declare_connections
+from appfabric_connect.pulumi.dynamic.program import declare_connections
 
 declare_connections(pulumi.Config().require_object("connections"))

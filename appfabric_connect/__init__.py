@@ -7,14 +7,14 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .args import (
+    from .pulumi.dynamic.args import (
         AppAuthorizationConnectionArgs,
         AppAuthorizationConnectionArgsDict,
         AppAuthorizationConnectionTenant,
         AuthRequestArgs,
         AuthRequestArgsDict,
     )
-    from .aws_config_args import (
+    from .pulumi.dynamic.aws_config_args import (
         AwsAssumeRoleArgs,
         AwsAssumeRoleArgsDict,
         AwsAssumeRoleWithWebIdentityArgs,
@@ -24,8 +24,9 @@ if TYPE_CHECKING:
         AwsEndpointArgs,
         AwsEndpointArgsDict,
     )
-    from .provider import AppAuthorizationConnectionProvider, ConnectionFailed
-    from .resource import AppAuthorizationConnection
+    from .pulumi.dynamic.provider import AppAuthorizationConnectionProvider
+    from .pulumi.dynamic.resource import AppAuthorizationConnection
+    from .pulumi.errors import ConnectionFailed
 
 __version__ = "0.2.0"
 
@@ -53,22 +54,22 @@ __all__ = [
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 _HOMES = {
-    "AppAuthorizationConnection": ".resource",
-    "AppAuthorizationConnectionArgs": ".args",
-    "AppAuthorizationConnectionArgsDict": ".args",
-    "AppAuthorizationConnectionTenant": ".args",
-    "AuthRequestArgs": ".args",
-    "AuthRequestArgsDict": ".args",
-    "AwsAssumeRoleArgs": ".aws_config_args",
-    "AwsAssumeRoleArgsDict": ".aws_config_args",
-    "AwsAssumeRoleWithWebIdentityArgs": ".aws_config_args",
-    "AwsAssumeRoleWithWebIdentityArgsDict": ".aws_config_args",
-    "AwsConfigArgs": ".aws_config_args",
-    "AwsConfigArgsDict": ".aws_config_args",
-    "AwsEndpointArgs": ".aws_config_args",
-    "AwsEndpointArgsDict": ".aws_config_args",
-    "AppAuthorizationConnectionProvider": ".provider",
-    "ConnectionFailed": ".provider",
+    "AppAuthorizationConnection": ".pulumi.dynamic.resource",
+    "AppAuthorizationConnectionArgs": ".pulumi.dynamic.args",
+    "AppAuthorizationConnectionArgsDict": ".pulumi.dynamic.args",
+    "AppAuthorizationConnectionTenant": ".pulumi.dynamic.args",
+    "AuthRequestArgs": ".pulumi.dynamic.args",
+    "AuthRequestArgsDict": ".pulumi.dynamic.args",
+    "AwsAssumeRoleArgs": ".pulumi.dynamic.aws_config_args",
+    "AwsAssumeRoleArgsDict": ".pulumi.dynamic.aws_config_args",
+    "AwsAssumeRoleWithWebIdentityArgs": ".pulumi.dynamic.aws_config_args",
+    "AwsAssumeRoleWithWebIdentityArgsDict": ".pulumi.dynamic.aws_config_args",
+    "AwsConfigArgs": ".pulumi.dynamic.aws_config_args",
+    "AwsConfigArgsDict": ".pulumi.dynamic.aws_config_args",
+    "AwsEndpointArgs": ".pulumi.dynamic.aws_config_args",
+    "AwsEndpointArgsDict": ".pulumi.dynamic.aws_config_args",
+    "AppAuthorizationConnectionProvider": ".pulumi.dynamic.provider",
+    "ConnectionFailed": ".pulumi.errors",
 }
 
 

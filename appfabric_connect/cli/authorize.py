@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .. import statuses
 from ..aws import arn
 from ..aws.clients import CONFIG_ENDPOINT
+from ..pulumi import statuses
 from .appfabric import (
     AWS_ERRORS,
     add_aws_arguments,

@@ -91,15 +91,14 @@ def import_resources(
     names: dict[str, str | None] | None = None,
 ) -> list[dict[str, Any]]:
     """One import-file resource per authorization: type, name, id, inputs and outputs."""
-    # Imported lazily: the Pulumi SDK is needed only here, not by the other commands.
-    from pulumi.dynamic.dynamic import serialize_provider
-
+    # Imported lazily: the Pulumi SDK (which the dynamic resource imports) is needed only here,
+    # not by the other commands.
     from ..core.outputs import outputs
-    from ..provider import AppAuthorizationConnectionProvider
+    from ..pulumi.dynamic.provider import serialized_provider
 
     # Pulumi quirk: the dynamic-provider server finds its provider in the serialized
     # `__provider` property, of the inputs (Check, Diff) and of the outputs (Read, Delete).
-    provider = serialize_provider(AppAuthorizationConnectionProvider())
+    provider = serialized_provider()
     used: set[str] = set()
     resources = []
     for authorization in authorizations:

@@ -7,8 +7,8 @@ import json
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from .. import statuses
 from ..aws import arn
+from ..pulumi import statuses
 from .appfabric import (
     AWS_ERRORS,
     add_aws_arguments,

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from appfabric_connect import statuses
 from appfabric_connect.emulator import EmulatorControl
+from appfabric_connect.pulumi import statuses
 from tests.support.cli import Result
 
 if TYPE_CHECKING:

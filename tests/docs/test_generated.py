@@ -9,19 +9,14 @@ from types import ModuleType
 
 import pytest
 
-from appfabric_connect import (
-    AppAuthorizationConnection,
-    args,
-    aws_config_args,
-    resource_outputs,
-    schema,
-)
+from appfabric_connect import AppAuthorizationConnection, schema
+from appfabric_connect.pulumi.dynamic import args, aws_config_args, resource_outputs
 
 REPO = Path(__file__).resolve().parents[2]
 GENERATED = {
-    "appfabric_connect/args.py": args,
-    "appfabric_connect/aws_config_args.py": aws_config_args,
-    "appfabric_connect/resource_outputs.py": resource_outputs,
+    "appfabric_connect/pulumi/dynamic/args.py": args,
+    "appfabric_connect/pulumi/dynamic/aws_config_args.py": aws_config_args,
+    "appfabric_connect/pulumi/dynamic/resource_outputs.py": resource_outputs,
 }
 
 

@@ -14,7 +14,7 @@ from pulumi.provider.experimental.property_value import PropertyValue
 
 from appfabric_connect import AppAuthorizationConnectionProvider
 from appfabric_connect.emulator import EmulatorControl
-from appfabric_connect.package.connection import PackageConnection
+from appfabric_connect.pulumi.package.connection import PackageConnection
 from tests.identity.conftest import ROLE_ONE, ROLE_TWO, signers
 from tests.support.container_credentials import (
     CONTAINER_ACCESS_KEY,

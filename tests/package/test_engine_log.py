@@ -16,8 +16,8 @@ import pytest
 from pulumi.runtime.proto import engine_pb2, engine_pb2_grpc
 
 from appfabric_connect.emulator import EmulatorControl
-from appfabric_connect.package import engine_log
-from appfabric_connect.package.server import ConnectionServicer
+from appfabric_connect.pulumi.package import engine_log
+from appfabric_connect.pulumi.package.server import ConnectionServicer
 from tests.support.pulumi_project import EXAMPLES, PulumiProject, combined
 
 TOKEN = "appfabric-connect:index:AppAuthorizationConnection"

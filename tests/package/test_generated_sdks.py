@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from appfabric_connect.package.pulumi_schema import GO_IMPORT_BASE
+from appfabric_connect.pulumi.package.pulumi_schema import GO_IMPORT_BASE
 from tests.support.pulumi_project import REPO
 
 # The first run on a machine installs node_modules from npm and compiles sdk/v3's dependency tree.

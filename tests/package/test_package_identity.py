@@ -9,7 +9,7 @@ from pulumi.provider.experimental.property_value import PropertyValue
 
 from appfabric_connect import ConnectionFailed
 from appfabric_connect.emulator import EmulatorControl
-from appfabric_connect.package.connection import PackageConnection
+from appfabric_connect.pulumi.package.connection import PackageConnection
 from tests.identity.conftest import ROLE_TWO
 from tests.support.sts import BASE_ACCESS_KEY, BASE_SECRET_KEY, Sts, sts, sts_server
 

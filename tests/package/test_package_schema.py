@@ -11,10 +11,10 @@ from appfabric_connect import schema
 from appfabric_connect.aws import provider_args
 from appfabric_connect.core.validation import UNKNOWN_SENTINEL
 from appfabric_connect.naming import camel
-from appfabric_connect.package.connection import PackageConnection, ProviderSettings
-from appfabric_connect.package.names import RESOURCE_TOKEN
-from appfabric_connect.package.pulumi_schema import package_schema
-from appfabric_connect.package.wire import from_core, to_core, with_secrets
+from appfabric_connect.pulumi.package.connection import PackageConnection, ProviderSettings
+from appfabric_connect.pulumi.package.names import RESOURCE_TOKEN
+from appfabric_connect.pulumi.package.pulumi_schema import package_schema
+from appfabric_connect.pulumi.package.wire import from_core, to_core, with_secrets
 
 
 def _resource() -> dict[str, Any]:

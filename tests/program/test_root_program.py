@@ -8,7 +8,7 @@ import pulumi
 import pytest
 
 from appfabric_connect import AppAuthorizationConnection, AuthRequestArgs, schema
-from appfabric_connect.program import declare_connections
+from appfabric_connect.pulumi.dynamic.program import declare_connections
 from tests.support.appfabric import REDIRECT_URI
 from tests.support.mocks import (
     BUNDLE_ARN,

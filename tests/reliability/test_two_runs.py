@@ -11,7 +11,7 @@ from pulumi.provider.experimental.property_value import PropertyValue
 from appfabric_connect import AppAuthorizationConnectionProvider
 from appfabric_connect.core import connect
 from appfabric_connect.emulator import EmulatorControl
-from appfabric_connect.package.connection import PackageConnection
+from appfabric_connect.pulumi.package.connection import PackageConnection
 from appfabric_connect.terraform.lifecycle_adapter import Connections
 from tests.support.appfabric import REDIRECT_URI, status_of
 

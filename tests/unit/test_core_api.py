@@ -13,7 +13,7 @@ from botocore.stub import Stubber
 from appfabric_connect import core
 from appfabric_connect.aws.failures import Hints
 from appfabric_connect.core.fingerprint import fingerprint
-from appfabric_connect.provider.messages import PULUMI
+from appfabric_connect.pulumi.messages import PULUMI
 from tests.unit.aws_stub import (
     AUTH_URL,
     AUTHORIZATION,
@@ -24,7 +24,8 @@ from tests.unit.aws_stub import (
     summary,
 )
 
-# Imports every module of the packages named on its command line while `import pulumi` fails.
+# Imports every module of the package named first on its command line, but for the modules (and
+# packages) named after it, while `import pulumi` fails; prints the modules it imported.
 WITHOUT_PULUMI = textwrap.dedent(
     """
     import importlib, pkgutil, sys
@@ -35,13 +36,26 @@ WITHOUT_PULUMI = textwrap.dedent(
                 raise ImportError(f"{name} is not importable here")
 
     sys.meta_path.insert(0, NoPulumi())
-    for package in sys.argv[1:]:
-        module = importlib.import_module(package)
-        for found in pkgutil.walk_packages(module.__path__, f"{package}."):
-            importlib.import_module(found.name)
+    package, skipped = sys.argv[1], tuple(sys.argv[2:])
+    imported = []
+
+    def walk(name):
+        if name in skipped or name.startswith(tuple(f"{skip}." for skip in skipped)):
+            return
+        module = importlib.import_module(name)
+        imported.append(name)
+        for found in pkgutil.iter_modules(getattr(module, "__path__", []), f"{name}."):
+            walk(found.name)
+
+    walk(package)
     print("imported", sorted(name for name in sys.modules if name.startswith("pulumi")))
+    print(*imported, sep="\\n")
     """
 )
+# The Pulumi front ends, and the alias Pulumi state pickles the provider under; the Terraform
+# plugin's ``__main__`` starts the plugin when imported.
+PULUMI_FRONT_ENDS = ["appfabric_connect.pulumi", "appfabric_connect.provider"]
+RUNS_WHEN_IMPORTED = ["appfabric_connect.terraform.__main__"]
 
 
 class TerraformWords:
@@ -67,19 +81,32 @@ def spent_code_state() -> dict[str, Any]:
     return state
 
 
-def test_the_core_aws_and_emulator_import_where_pulumi_cannot() -> None:
-    packages = ["appfabric_connect.core", "appfabric_connect.aws", "appfabric_connect.emulator"]
+def test_every_module_but_the_pulumi_front_ends_imports_where_pulumi_cannot() -> None:
     done = subprocess.run(
-        [sys.executable, "-c", WITHOUT_PULUMI, *packages], capture_output=True, text=True
+        [
+            sys.executable,
+            "-c",
+            WITHOUT_PULUMI,
+            "appfabric_connect",
+            *PULUMI_FRONT_ENDS,
+            *RUNS_WHEN_IMPORTED,
+        ],
+        capture_output=True,
+        text=True,
     )
 
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "imported []"
+    found, *imported = done.stdout.splitlines()
+    assert found == "imported []"
+    for package in ("core", "aws", "emulator", "cli", "terraform", "schema", "engine_watch"):
+        assert f"appfabric_connect.{package}" in imported
+    assert len(imported) > 50
+    assert not [name for name in imported if name.startswith(tuple(PULUMI_FRONT_ENDS))]
 
 
 def test_the_boundary_check_fails_for_a_module_that_imports_pulumi() -> None:
     done = subprocess.run(
-        [sys.executable, "-c", WITHOUT_PULUMI, "appfabric_connect.provider"],
+        [sys.executable, "-c", WITHOUT_PULUMI, "appfabric_connect", *RUNS_WHEN_IMPORTED],
         capture_output=True,
         text=True,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..schema import NAMESPACE
+from ...schema import NAMESPACE
 
 PACKAGE = NAMESPACE
 RESOURCE_TOKEN = f"{PACKAGE}:index:AppAuthorizationConnection"

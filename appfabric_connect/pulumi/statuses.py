@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .core.failures import sentence
-from .core.statuses import (
+from ..core.failures import sentence
+from ..core.statuses import (
     CONNECTED,
     CONNECTION_VALIDATION_FAILED,
     FAILED,
@@ -12,7 +12,7 @@ from .core.statuses import (
     describe,
     iso8601,
 )
-from .provider.messages import PULUMI
+from .messages import PULUMI
 
 __all__ = [
     "CONNECTED",

@@ -7,9 +7,9 @@ from typing import Any
 
 import pulumi
 
-from . import schema
-from .durations import go_duration_seconds
-from .naming import camel, snake
+from ... import schema
+from ...durations import go_duration_seconds
+from ...naming import camel, snake
 
 
 def field(value: Any, name: str) -> Any:

@@ -7,8 +7,8 @@ from typing import Any
 
 import pulumi
 
-from . import schema
-from .quoting import quoted, shown
+from ... import schema
+from ...quoting import quoted, shown
 from .resource import AppAuthorizationConnection
 
 ENTRY_KEYS = ("name", *schema.INPUT_NAMES)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .. import __version__, schema
-from ..naming import camel
-from ..schema import LIST, OBJECT, STRING, Property
+from ... import __version__, schema
+from ...naming import camel
+from ...schema import LIST, OBJECT, STRING, Property
 from .names import PACKAGE, RESOURCE_TOKEN
 
 # The provider's settings: stack config `appfabric-connect:<name>`, or an explicit provider's

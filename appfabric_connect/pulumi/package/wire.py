@@ -7,9 +7,9 @@ from typing import Any
 
 from pulumi.provider.experimental.property_value import Computed, PropertyValue
 
-from .. import schema
-from ..core.validation import UNKNOWN_SENTINEL
-from ..naming import camel, snake
+from ... import schema
+from ...core.validation import UNKNOWN_SENTINEL
+from ...naming import camel, snake
 
 # Paths (camelCase) that are secret whatever the engine says: the OAuth code.
 SECRET_PATHS = frozenset(

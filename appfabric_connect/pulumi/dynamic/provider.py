@@ -17,15 +17,16 @@ from pulumi.dynamic import (
     ResourceProvider,
     UpdateResult,
 )
+from pulumi.dynamic.dynamic import serialize_provider
 from pulumi.output import Unknown
 
-from .. import core
-from ..core.config import ProviderConfig, StackConfig, read_config
-from ..core.messages import warning_sinks
-from ..core.validation import UNKNOWN_SENTINEL
-from ..engine_watch import exit_with_engine
-from .errors import one_line
-from .messages import PULUMI, in_dynamic_provider_server
+from ... import core
+from ...core.config import ProviderConfig, StackConfig, read_config
+from ...core.messages import warning_sinks
+from ...core.validation import UNKNOWN_SENTINEL
+from ...engine_watch import exit_with_engine
+from ..errors import one_line
+from ..messages import PULUMI, in_dynamic_provider_server
 
 
 class AppAuthorizationConnectionProvider(ResourceProvider):
@@ -114,6 +115,11 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
 
         Delete the authorization itself (e.g. ``aws.appfabric.AppAuthorization``) to revoke access.
         """
+
+
+def serialized_provider() -> str:
+    """The provider as a resource's ``__provider`` property holds it (``import-file`` writes it)."""
+    return str(serialize_provider(AppAuthorizationConnectionProvider()))
 
 
 def _plain(value: Any) -> Any:

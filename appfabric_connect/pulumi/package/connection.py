@@ -8,11 +8,11 @@ from typing import Any
 
 from pulumi.provider.experimental.property_value import PropertyValue
 
-from .. import core
-from ..core.config import ProviderConfig, read_config
-from ..naming import camel, camel_path
-from ..provider.errors import one_line
-from ..provider.messages import PULUMI
+from ... import core
+from ...core.config import ProviderConfig, read_config
+from ...naming import camel, camel_path
+from ..errors import one_line
+from ..messages import PULUMI
 from .names import PACKAGE
 from .pulumi_schema import CONFIG
 from .wire import from_core, settings_values, to_core, with_secrets

@@ -9,7 +9,9 @@ import pulumi
 import pulumi._types
 from pulumi.dynamic import Resource
 
-from . import pulumi_aws_args, schema
+from ... import schema
+from ...naming import snake
+from . import pulumi_aws_args
 from .args import (
     AppAuthorizationConnectionArgs,
     AppAuthorizationConnectionArgsDict,
@@ -20,7 +22,6 @@ from .args import (
     TimeoutsInput,
 )
 from .aws_config_args import AwsConfigInput
-from .naming import snake
 from .provider import AppAuthorizationConnectionProvider
 from .resource_outputs import AppAuthorizationConnectionOutputs
 

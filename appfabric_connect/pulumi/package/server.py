@@ -17,9 +17,9 @@ from pulumi.provider.experimental.property_value import PropertyValue
 from pulumi.runtime import proto
 from pulumi.runtime.proto import provider_pb2_grpc
 
-from .. import __version__
-from ..engine_watch import exit_with_engine
-from ..provider.errors import ConnectionFailed, ProviderBug
+from ... import __version__
+from ...engine_watch import exit_with_engine
+from ..errors import ConnectionFailed, ProviderBug
 from . import engine_log
 from .connection import PackageConnection
 from .pulumi_schema import schema_json

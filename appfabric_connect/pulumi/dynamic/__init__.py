@@ -1,0 +1,10 @@
+"""The dynamic resource ``AppAuthorizationConnection``: the core as a Pulumi dynamic provider.
+
+Owns: the resource (``resource``), its argument and output types (``args``, ``aws_config_args``,
+``resource_outputs``: generated from ``schema`` by ``scripts/gen-args``), pulumi-aws's argument
+forms (``pulumi_aws_args``), the root program's logic (``program``), and
+``AppAuthorizationConnectionProvider`` (``provider``: the mapping of ``pulumi.dynamic`` values and
+results onto the core's; pickled into state as ``appfabric_connect.provider``).
+May import: ``pulumi``, ``core``, ``pulumi/errors``, ``pulumi/messages``, ``schema``, ``naming``,
+``durations``, ``quoting``, ``engine_watch``.
+"""
