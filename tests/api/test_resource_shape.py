@@ -18,6 +18,7 @@ from appfabric_connect import (
     AuthRequestArgsDict,
     schema,
 )
+from appfabric_connect.pulumi.dynamic.args import AppAuthorizationConnectionKwargs
 from appfabric_connect.schema import Property
 from tests.support.mocks import BUNDLE_ARN, BUNDLE_UUID, TENANT, MockedRun, pulumi_test, unsecret
 
@@ -104,8 +105,15 @@ def test_the_constructor_has_the_args_and_the_keyword_overloads() -> None:
 
     args_form, keyword_form = (inspect.signature(o).parameters for o in overloads)
     assert list(args_form) == ["self", "resource_name", "args", "opts"]
-    assert set(schema.INPUT_NAMES) <= set(keyword_form)
-    assert set(schema.AWS_ALIASES) <= set(keyword_form)
+    assert list(keyword_form) == ["self", "resource_name", "opts", "kwargs"]
+    assert keyword_form["kwargs"].annotation == "Unpack[AppAuthorizationConnectionKwargs]"
+
+
+def test_the_keyword_form_takes_every_input_and_pulumi_aws_names_for_them() -> None:
+    keywords = AppAuthorizationConnectionKwargs.__annotations__
+
+    assert list(keywords) == [*schema.INPUT_NAMES, *schema.AWS_ALIASES]
+    assert AppAuthorizationConnectionKwargs.__required_keys__ == frozenset()
 
 
 @pytest.mark.parametrize("missing", schema.REQUIRED_INPUTS)

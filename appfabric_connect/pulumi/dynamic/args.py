@@ -162,6 +162,35 @@ class AppAuthorizationConnectionArgs:
         return value
 
 
+class AppAuthorizationConnectionKwargs(TypedDict, total=False):
+    """The keyword arguments of ``AppAuthorizationConnection(resource_name, opts, **kwargs)``."""
+
+    app_bundle_identifier: pulumi.Input[str] | None
+    """app bundle ARN or UUID"""
+    app_authorization_identifier: pulumi.Input[str] | None
+    """app authorization ARN (of that bundle) or UUID"""
+    auth_request: pulumi.Input[AuthRequestInput] | None
+    """oauth2 only: `AuthRequestArgs(redirect_uri=, code=)` or `{"redirect_uri", "code"}`; the code
+    is always made a secret"""
+    region: pulumi.Input[str] | None
+    """AWS region; default: the ARNs' region, then `aws:region`, then boto3's chain
+    (`AWS_DEFAULT_REGION`, profile), then `AWS_REGION`"""
+    connect_timeout: pulumi.Input[float] | None
+    """seconds to wait for `PendingConnect` → `Connected` (default 300, or
+    `appfabric-connect:connectTimeout`)"""
+    aws: pulumi.Input[AwsConfigInput] | None
+    """this connection's own AWS identity, over the stack's `aws:*` config: `AwsConfigArgs(region=,
+    profile=, assume_roles=[AwsAssumeRoleArgs(role_arn=)], …)`, pulumi-aws's `ProviderArgs` names;
+    keys and tokens are made secrets; only a change of `region` or of the account (a role ARN's,
+    `allowed_account_ids`) replaces"""
+    app_bundle_arn: pulumi.Input[str] | None
+    """pulumi-aws's ``app_bundle_arn``: ``app_bundle_identifier``"""
+    app_authorization_arn: pulumi.Input[str] | None
+    """pulumi-aws's ``app_authorization_arn``: ``app_authorization_identifier``"""
+    timeouts: pulumi.Input[TimeoutsInput] | None
+    """pulumi-aws's ``timeouts.create``: ``connect_timeout``"""
+
+
 @pulumi.output_type
 class AppAuthorizationConnectionTenant(dict[str, Any]):
     """the application tenant: `tenant_identifier` and `tenant_display_name`"""

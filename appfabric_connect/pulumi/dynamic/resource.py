@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, overload
+from typing import Any, Unpack, overload
 
 import pulumi
 import pulumi._types
@@ -15,13 +15,11 @@ from . import pulumi_aws_args
 from .args import (
     AppAuthorizationConnectionArgs,
     AppAuthorizationConnectionArgsDict,
+    AppAuthorizationConnectionKwargs,
     AppAuthorizationConnectionTenant,
     AuthRequestArgs,
     AuthRequestArgsDict,
-    AuthRequestInput,
-    TimeoutsInput,
 )
-from .aws_config_args import AwsConfigInput
 from .provider import AppAuthorizationConnectionProvider
 from .resource_outputs import AppAuthorizationConnectionOutputs
 
@@ -70,16 +68,7 @@ class AppAuthorizationConnection(
         self,
         resource_name: str,
         opts: pulumi.ResourceOptions | None = None,
-        *,
-        app_bundle_identifier: pulumi.Input[str] | None = None,
-        app_authorization_identifier: pulumi.Input[str] | None = None,
-        auth_request: pulumi.Input[AuthRequestInput] | None = None,
-        region: pulumi.Input[str] | None = None,
-        connect_timeout: pulumi.Input[float] | None = None,
-        app_bundle_arn: pulumi.Input[str] | None = None,
-        app_authorization_arn: pulumi.Input[str] | None = None,
-        timeouts: pulumi.Input[TimeoutsInput] | None = None,
-        aws: pulumi.Input[AwsConfigInput] | None = None,
+        **kwargs: Unpack[AppAuthorizationConnectionKwargs],
     ) -> None: ...
 
     def __init__(self, resource_name: str, *args: Any, **kwargs: Any) -> None:
