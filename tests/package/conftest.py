@@ -106,12 +106,38 @@ def make_package_project(
     """``make_package_project(source, name)``: stack ``dev`` of a copy of the project ``source``."""
 
     def make(source: Path, name: str = "project") -> PulumiProject:
-        directory = tmp_path / name
-        shutil.copytree(source, directory)
-        cli = RecordingCli(directory, stack=STACK, executable=find_pulumi())
-        cli.env = dict(package_env)
-        cli.select_stack(create=True)
-        backend = Path(package_env["PULUMI_BACKEND_URL"].removeprefix("file://"))
-        return PulumiProject(cli, directory, backend)
+        return package_project(source, tmp_path / name, package_env)
 
     return make
+
+
+@pytest.fixture(scope="module")
+def make_shared_package_project(
+    shared_pulumi_env: Callable[[Path], dict[str, str]],
+    yaml_host_dir: str,
+    plugin_dir: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    request: pytest.FixtureRequest,
+) -> Callable[..., PulumiProject]:
+    """``(source, name, python_sdk=False)``: as ``make_package_project``, on the shared emulator."""
+
+    def make(source: Path, name: str, python_sdk: bool = False) -> PulumiProject:
+        directory = tmp_path_factory.mktemp("shared")
+        env = shared_pulumi_env(directory)
+        env["PATH"] = os.pathsep.join([yaml_host_dir, plugin_dir, env["PATH"]])
+        if python_sdk:
+            paths = [str(request.getfixturevalue("python_sdk")), env.get("PYTHONPATH", "")]
+            env["PYTHONPATH"] = os.pathsep.join(path for path in paths if path)
+        return package_project(source, directory / name, env)
+
+    return make
+
+
+def package_project(source: Path, directory: Path, env: dict[str, str]) -> PulumiProject:
+    """Stack ``dev`` of a copy of the project ``source`` in ``directory``, run with ``env``."""
+    shutil.copytree(source, directory)
+    cli = RecordingCli(directory, stack=STACK, executable=find_pulumi())
+    cli.env = dict(env)
+    cli.select_stack(create=True)
+    backend = Path(env["PULUMI_BACKEND_URL"].removeprefix("file://"))
+    return PulumiProject(cli, directory, backend)

@@ -1,6 +1,7 @@
 """The provider package under the real CLI, from a Pulumi YAML program and its Python SDK.
 
 Each program declares the same connection (examples/yaml-apikey); every scenario runs for both.
+The tests that only read a connected stack share one ``pulumi up`` per program (``shared_*``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from appfabric_connect.emulator import EmulatorControl
+from appfabric_connect.emulator.seed import seed_authorization, seed_bundle
 from tests.package.conftest import PACKAGE_PROGRAMS
 from tests.support.appfabric import status_of
 from tests.support.pulumi_project import EXAMPLES, PulumiProject, combined
@@ -58,21 +60,50 @@ def connected(
     return stack
 
 
-def test_up_connects_an_api_key_authorization(
-    connected: PulumiProject, appfabric: AppFabricClient, asana: dict[str, Any]
-) -> None:
-    arn = asana["appAuthorizationArn"]
+@pytest.fixture(scope="module", params=sorted(PROGRAMS))
+def shared_program(request: pytest.FixtureRequest) -> str:
+    """The program of the module's shared stack: ``yaml`` or ``python-sdk``."""
+    return str(request.param)
 
-    assert connected.outputs() == {"status": "Connected", "app": "ASANA", "arn": arn}
-    assert status_of(appfabric, arn) == "Connected"
-    result = connected.preview("--expect-no-changes", check=False)
+
+@pytest.fixture(scope="module")
+def shared_asana(shared_appfabric: AppFabricClient, shared_program: str) -> dict[str, Any]:
+    """A PendingConnect apiKey ASANA authorization on the module's emulator, one per program."""
+    bundle = seed_bundle(shared_appfabric)
+    return dict(seed_authorization(shared_appfabric, bundle, "apiKey", "ASANA"))
+
+
+@pytest.fixture(scope="module")
+def shared_connected(
+    make_shared_package_project: Callable[..., PulumiProject],
+    shared_program: str,
+    shared_asana: dict[str, Any],
+) -> PulumiProject:
+    """The program after one ``pulumi up``, shared by the tests that only read it."""
+    stack = make_shared_package_project(
+        PROGRAMS[shared_program], "program", python_sdk=shared_program == "python-sdk"
+    )
+    arn = shared_asana["appAuthorizationArn"]
+    stack.set_config({"bundleArn": shared_asana["appBundleArn"], "authorizationArn": arn})
+    stack.up()
+    return stack
+
+
+def test_up_connects_an_api_key_authorization(
+    shared_connected: PulumiProject, shared_appfabric: AppFabricClient, shared_asana: dict[str, Any]
+) -> None:
+    arn = shared_asana["appAuthorizationArn"]
+
+    assert shared_connected.outputs() == {"status": "Connected", "app": "ASANA", "arn": arn}
+    assert status_of(shared_appfabric, arn) == "Connected"
+    result = shared_connected.preview("--expect-no-changes", check=False)
     assert result.returncode == 0, combined(result)
 
 
 def test_state_holds_a_package_resource_without_a_pickled_provider(
-    connected: PulumiProject,
+    shared_connected: PulumiProject,
 ) -> None:
-    (resource,) = connected.resources()
+    (resource,) = shared_connected.resources()
 
     assert resource["type"] == TOKEN
     assert resource["id"] == resource["outputs"]["appAuthorizationArn"]
@@ -100,18 +131,19 @@ def test_drift_fails_the_refresh_gate_and_up_refresh_reconnects(
 
 
 def test_import_by_arn_then_preview_expects_no_changes(
-    connected: PulumiProject,
-    make_package_project: MakeProject,
-    program: Path,
-    bundle_arn: str,
-    asana: dict[str, Any],
+    shared_connected: PulumiProject,
+    make_shared_package_project: Callable[..., PulumiProject],
+    shared_program: str,
+    shared_asana: dict[str, Any],
 ) -> None:
-    arn = asana["appAuthorizationArn"]
-    adopting = _stack(make_package_project, program, bundle_arn, arn, name="adopting")
+    arn = shared_asana["appAuthorizationArn"]
+    python_sdk = shared_program == "python-sdk"
+    adopting = make_shared_package_project(PROGRAMS[shared_program], "adopting", python_sdk)
+    adopting.set_config({"bundleArn": shared_asana["appBundleArn"], "authorizationArn": arn})
 
     # The Python language host here (scripts/pulumi-language-python, a stand-in) cannot write
     # the import's code (GenerateProgram); the YAML host can, and does.
-    no_code = ["--generate-code=false"] if program == PROGRAMS["python-sdk"] else []
+    no_code = ["--generate-code=false"] if python_sdk else []
     adopting.cli.run("import", TOKEN, "connection", arn, "--yes", *no_code)
 
     (resource,) = adopting.resources()

@@ -1,7 +1,11 @@
-"""The package provider's identity settings: stack config, and explicit provider instances."""
+"""The package provider's identity settings: stack config, and explicit provider instances.
+
+The tests that only read the teams' deployed stack share one ``pulumi up`` per program.
+"""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,6 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from appfabric_connect.emulator import EmulatorControl
+from appfabric_connect.emulator.seed import seed_authorization, seed_bundle
 from tests.identity.conftest import ROLE_ONE, ROLE_TWO
 from tests.identity.test_per_resource import OWN_SECRET_KEY, TEAM_ROLES
 from tests.identity.test_pulumi_cli import (
@@ -21,6 +26,7 @@ from tests.support.pulumi_project import EXAMPLES, PulumiProject, combined
 from tests.support.sts import Sts, sts, sts_server
 
 if TYPE_CHECKING:
+    from mypy_boto3_appfabric import AppFabricClient
     from mypy_boto3_appfabric.type_defs import AppAuthorizationTypeDef
 
 __all__ = ["sts", "sts_server"]
@@ -31,9 +37,10 @@ TEAMS = {"blue": TEAM_ROLES[0], "green": TEAM_ROLES[1]}
 PROVIDER_TYPE = "pulumi:providers:appfabric-connect"
 CONNECTION_TYPE = "appfabric-connect:index:AppAuthorizationConnection"
 SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d"
+PROGRAM_NAMES = ["yaml-explicit-providers", "python_explicit_providers"]
 
 
-@pytest.fixture(params=["yaml-explicit-providers", "python_explicit_providers"])
+@pytest.fixture(params=PROGRAM_NAMES)
 def program(request: pytest.FixtureRequest) -> Path:
     if request.param.startswith("python"):
         request.getfixturevalue("python_sdk_on_path")
@@ -50,14 +57,42 @@ def teams_stack(
 ) -> PulumiProject:
     """The program's stack: a provider per team (its own role), and a connection through each."""
     stack = make_package_project(program, program.name)
-    config = {"bundleArn": bundle_arn, "accessKey": "AKIAPIPELINEKEYS", "stsUrl": sts.url}
+    _configure_teams(stack, bundle_arn, lambda: make_authorization("apiKey", "ASANA"), sts.url)
+    return stack
+
+
+@pytest.fixture(scope="module", params=PROGRAM_NAMES)
+def shared_teams_stack(
+    request: pytest.FixtureRequest,
+    make_shared_package_project: Callable[..., PulumiProject],
+    shared_appfabric: AppFabricClient,
+    sts_server: Sts,
+) -> PulumiProject:
+    """The teams' stack after one ``pulumi up``, shared by the tests that only read it."""
+    name = str(request.param)
+    stack = make_shared_package_project(
+        PACKAGE_PROGRAMS / name, name, python_sdk=name.startswith("python")
+    )
+    bundle = seed_bundle(shared_appfabric)
+    asana = functools.partial(seed_authorization, shared_appfabric, bundle, "apiKey", "ASANA")
+    _configure_teams(stack, bundle, asana, sts_server.url)
+    stack.up()
+    return stack
+
+
+def _configure_teams(
+    stack: PulumiProject,
+    bundle_arn: str,
+    new_authorization: Callable[[], AppAuthorizationTypeDef],
+    sts_url: str,
+) -> None:
+    """A provider per team (its own role), and a connection through each (a new authorization)."""
+    config = {"bundleArn": bundle_arn, "accessKey": "AKIAPIPELINEKEYS", "stsUrl": sts_url}
     for team, role in TEAMS.items():
         config[f"{team}Role"] = role
-        authorization = make_authorization("apiKey", "ASANA")
-        config[f"{team}Authorization"] = authorization["appAuthorizationArn"]
+        config[f"{team}Authorization"] = new_authorization()["appAuthorizationArn"]
     stack.set_config(config)
     stack.set_secret("secretKey", OWN_SECRET_KEY)
-    return stack
 
 
 def _urn(stack: PulumiProject, type_: str, name: str) -> str:
@@ -83,30 +118,27 @@ def test_each_connection_is_signed_by_its_explicit_providers_role(
 
 
 def test_refresh_reads_each_connection_with_its_providers_role(
-    teams_stack: PulumiProject, emulator_control: EmulatorControl, sts: Sts
+    shared_teams_stack: PulumiProject, shared_emulator: EmulatorControl, sts: Sts
 ) -> None:
-    teams_stack.up()
-    emulator_control.reset_calls()
+    shared_emulator.reset_calls()
 
-    teams_stack.refresh()
+    shared_teams_stack.refresh()
 
-    callers = emulator_control.callers()
+    callers = shared_emulator.callers()
     assert [c["operation"] for c in callers] == ["GetAppAuthorization"] * 2
     assert {sts.role_of(c["accessKeyId"]) for c in callers} == set(TEAMS.values())
-    assert teams_stack.preview("--expect-no-changes", check=False).returncode == 0
+    assert shared_teams_stack.preview("--expect-no-changes", check=False).returncode == 0
 
 
 def test_the_providers_secret_key_never_reaches_state_or_output_in_plain_text(
-    teams_stack: PulumiProject,
+    shared_teams_stack: PulumiProject,
 ) -> None:
-    teams_stack.up()
-
-    providers = teams_stack.resources(PROVIDER_TYPE)
+    providers = shared_teams_stack.resources(PROVIDER_TYPE)
     assert len(providers) == 2
     # The engine's mark of a secret value in state (Pulumi's "secret" signature).
     assert all(SECRET_SIGNATURE in p["inputs"]["secretKey"] for p in providers), providers
-    assert teams_stack.leaks([OWN_SECRET_KEY]) == []
-    assert OWN_SECRET_KEY not in str(teams_stack.export())
+    assert shared_teams_stack.leaks([OWN_SECRET_KEY]) == []
+    assert OWN_SECRET_KEY not in str(shared_teams_stack.export())
 
 
 def test_a_bad_provider_setting_fails_the_preview_naming_it(
