@@ -13,7 +13,10 @@ from typing import Any
 
 import pytest
 
+import appfabric_connect
+
 REPO = Path(__file__).resolve().parents[2]
+PACKAGE = Path(appfabric_connect.__file__).parent  # the checkout's, or the installed wheel's
 ADDED_INPUT = '    Property("display_label", STRING, "a label the console shows"),\n'
 ADDED_OUTPUT = '    Property("app_display_name", STRING, "the application\'s display name"),\n'
 GENERATED = {
@@ -56,7 +59,7 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output, and gen-args run on it."""
     copy = tmp_path_factory.mktemp("one-edit")
     ignore = shutil.ignore_patterns("__pycache__")
-    shutil.copytree(REPO / "appfabric_connect", copy / "appfabric_connect", ignore=ignore)
+    shutil.copytree(PACKAGE, copy / "appfabric_connect", ignore=ignore)
     shutil.copytree(REPO / "scripts", copy / "scripts")
     for name in ("README.md", "pyproject.toml"):
         shutil.copy(REPO / name, copy / name)
@@ -76,13 +79,17 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _changed(copy: Path) -> set[str]:
-    """The files of the copy that differ from the checkout's."""
-    paths = {"README.md", "pyproject.toml"} | {
-        str(path.relative_to(copy))
-        for path in (copy / "appfabric_connect").rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts
+    """The files of the copy that differ from the originals."""
+    originals = {Path(name): REPO / name for name in ("README.md", "pyproject.toml")}
+    for path in (copy / "appfabric_connect").rglob("*"):
+        if path.is_file() and "__pycache__" not in path.parts:
+            inside = path.relative_to(copy / "appfabric_connect")
+            originals[path.relative_to(copy)] = PACKAGE / inside
+    return {
+        str(copied)
+        for copied, original in originals.items()
+        if not filecmp.cmp(copy / copied, original, shallow=False)
     }
-    return {p for p in paths if not filecmp.cmp(copy / p, REPO / p, shallow=False)}
 
 
 def _appears(copy: Path) -> dict[str, Any]:
