@@ -79,7 +79,7 @@ class FrontEndWords:
     def how_to_get_code(self, remedy: Remedy) -> str:
         where = remedy.auth_url or f"the authorization's {self.auth_url}"
         then = ""
-        if self.names_authorize_command:
+        if self.names_authorize_command and remedy.authorize_command:
             then = f" `{remedy.authorize_command}` does all but the last step."
         return (
             f"Open {where} in a browser, approve the app, and set the `code` from the redirect URL "
