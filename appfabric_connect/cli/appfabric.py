@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import botocore.exceptions
 
@@ -13,6 +13,7 @@ from .errors import CliError, UsageError
 
 if TYPE_CHECKING:
     from mypy_boto3_appfabric import AppFabricClient
+    from mypy_boto3_appfabric.type_defs import PaginatorConfigTypeDef
 
 # A command-line call should fail in seconds, not after the provider's ten attempts.
 CLI_MAX_ATTEMPTS = 3
@@ -76,3 +77,37 @@ def appfabric_client(
 def aws_failure(operation: str, error: Exception, region: str) -> CliError:
     """One line for a failed AWS call, with what to check."""
     return CliError(failure_message(operation, error, region, _HINTS).rstrip("."))
+
+
+def read_authorizations(
+    client: AppFabricClient,
+    region: str,
+    bundle: str,
+    wanted: list[str] | None = None,
+    page_size: int | None = None,
+) -> list[dict[str, Any]]:
+    """GetAppAuthorization for each of ``wanted``, else for every authorization of ``bundle``
+    (ListAppAuthorizations, every page: its summaries have no authType)."""
+    pagination: PaginatorConfigTypeDef = {"PageSize": page_size} if page_size else {}
+    operation = "ListAppAuthorizations"
+    try:
+        if not wanted:
+            paginator = client.get_paginator("list_app_authorizations")
+            wanted = [
+                summary["appAuthorizationArn"]
+                for page in paginator.paginate(
+                    appBundleIdentifier=bundle, PaginationConfig=pagination
+                )
+                for summary in page["appAuthorizationSummaryList"]
+            ]
+        operation = "GetAppAuthorization"
+        return [
+            dict(
+                client.get_app_authorization(
+                    appBundleIdentifier=bundle, appAuthorizationIdentifier=identifier
+                )["appAuthorization"]
+            )
+            for identifier in wanted
+        ]
+    except AWS_ERRORS as error:
+        raise aws_failure(operation, error, region) from None

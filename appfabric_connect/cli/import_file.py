@@ -6,22 +6,13 @@ import argparse
 import json
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..aws.clients import CONFIG_ENDPOINT
-from .appfabric import (
-    AWS_ERRORS,
-    add_aws_arguments,
-    appfabric_client,
-    aws_failure,
-    check_identifier,
-)
+from .appfabric import add_aws_arguments, appfabric_client, check_identifier, read_authorizations
 from .errors import UsageError
 from .pulumi_runner import PulumiCli
 from .stack_config import stack_settings
-
-if TYPE_CHECKING:
-    from mypy_boto3_appfabric import AppFabricClient
 
 RESOURCE_TYPE = "pulumi-python:dynamic/appfabric:AppAuthorizationConnection"
 NAMINGS = ("app-tenant", "app", "tenant", "uuid")
@@ -77,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         fallback_profile=settings.get("aws:profile"),
     )
     names = dict(wanted)
-    authorizations = _authorizations(client, region, args.bundle, [arn for arn, _ in wanted])
+    authorizations = read_authorizations(client, region, args.bundle, [arn for arn, _ in wanted])
     resources = import_resources(authorizations, region, args.name_from, names)
     Path(args.out).write_text(json.dumps({"resources": resources}, indent=2) + "\n")
     _print_instructions(args.out, resources)
@@ -142,32 +133,6 @@ def _arn_and_name(value: str) -> tuple[str, str | None]:
     if "=" in value and not name:
         raise UsageError(f"--authorization {value}: give a name after '=' or none")
     return arn, name or None
-
-
-def _authorizations(
-    client: AppFabricClient, region: str, bundle: str, wanted: list[str]
-) -> list[dict[str, Any]]:
-    """The authorizations to import: those named, else every one of the bundle."""
-    operation = "ListAppAuthorizations"
-    try:
-        if not wanted:
-            paginator = client.get_paginator("list_app_authorizations")
-            wanted = [
-                summary["appAuthorizationArn"]
-                for page in paginator.paginate(appBundleIdentifier=bundle)
-                for summary in page["appAuthorizationSummaryList"]
-            ]
-        operation = "GetAppAuthorization"
-        return [
-            dict(
-                client.get_app_authorization(
-                    appBundleIdentifier=bundle, appAuthorizationIdentifier=arn
-                )["appAuthorization"]
-            )
-            for arn in wanted
-        ]
-    except AWS_ERRORS as error:
-        raise aws_failure(operation, error, region) from None
 
 
 def _name(authorization: dict[str, Any], name_from: str) -> str:

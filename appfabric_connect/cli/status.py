@@ -5,22 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..aws import arn
 from ..pulumi import statuses
-from .appfabric import (
-    AWS_ERRORS,
-    add_aws_arguments,
-    appfabric_client,
-    aws_failure,
-    check_identifier,
-)
+from .appfabric import add_aws_arguments, appfabric_client, check_identifier, read_authorizations
 from .errors import UsageError
-
-if TYPE_CHECKING:
-    from mypy_boto3_appfabric import AppFabricClient
-    from mypy_boto3_appfabric.type_defs import PaginatorConfigTypeDef
 
 DESCRIPTION = """\
 Lists the app authorizations of an app bundle with their app, tenant, auth type and status, and
@@ -68,41 +58,13 @@ def run(args: argparse.Namespace) -> int:
     if args.page_size is not None and not 1 <= args.page_size <= 100:
         raise UsageError("--page-size must be between 1 and 100")
     client, region = appfabric_client(args, [args.bundle])
-    rows = [_row(args.bundle, a) for a in _authorizations(client, region, args)]
+    authorizations = read_authorizations(client, region, args.bundle, page_size=args.page_size)
+    rows = [_row(args.bundle, a) for a in authorizations]
     if args.json:
         print(json.dumps([asdict(row) for row in rows], indent=2))
     else:
         _print_table(args.bundle, rows)
     return 0 if all(row.connected for row in rows) else 1
-
-
-def _authorizations(
-    client: AppFabricClient, region: str, args: argparse.Namespace
-) -> list[dict[str, Any]]:
-    """ListAppAuthorizations, every page; then GetAppAuthorization for each one's authType."""
-    pagination: PaginatorConfigTypeDef = {"PageSize": args.page_size} if args.page_size else {}
-    operation = "ListAppAuthorizations"
-    try:
-        paginator = client.get_paginator("list_app_authorizations")
-        summaries = [
-            summary
-            for page in paginator.paginate(
-                appBundleIdentifier=args.bundle, PaginationConfig=pagination
-            )
-            for summary in page["appAuthorizationSummaryList"]
-        ]
-        operation = "GetAppAuthorization"
-        return [
-            dict(
-                client.get_app_authorization(
-                    appBundleIdentifier=args.bundle,
-                    appAuthorizationIdentifier=summary["appAuthorizationArn"],
-                )["appAuthorization"]
-            )
-            for summary in summaries
-        ]
-    except AWS_ERRORS as error:
-        raise aws_failure(operation, error, region) from None
 
 
 def _row(bundle: str, authorization: dict[str, Any]) -> Row:

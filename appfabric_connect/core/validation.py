@@ -147,74 +147,63 @@ def _region(
             return
 
 
-def _auth_request(value: Any, found: list[Problem]) -> None:
+def _object(name: str, value: Any, expected: str, found: list[Problem]) -> Mapping[str, Any] | None:
+    """``value`` if it is an object; else None: not given, not known yet, or (a problem) not an
+    object."""
     if value is None or is_unknown(value):
-        return
+        return None
     if not isinstance(value, Mapping):
-        found.append(
-            Problem("auth_request", f"must be an object {{redirect_uri, code}}, got {shown(value)}")
-        )
+        found.append(Problem(name, f"must be an object {expected}, got {shown(value)}"))
+        return None
+    return value
+
+
+def _auth_request(given: Any, found: list[Problem]) -> None:
+    value = _object("auth_request", given, "{redirect_uri, code}", found)
+    if value is None:
         return
     for name in value:
         if name not in AUTH_REQUEST_FIELDS:
             found.append(
                 Problem(f"auth_request.{_cut(name)}", _unknown_name(name, AUTH_REQUEST_FIELDS))
             )
-    redirect_uri = value.get("redirect_uri")
-    if not is_unknown(redirect_uri):
-        shape = input_member(_CONNECT, "authRequest", "redirectUri")
-        broken = _rules(violations(shape, redirect_uri))
-        if not isinstance(redirect_uri, str) or not redirect_uri:
-            found.append(
-                Problem(
-                    "auth_request.redirect_uri",
-                    "is required: the https:// redirect URI of the OAuth app",
-                )
-            )
-        elif "max_length" in broken:
-            found.append(
-                Problem(
-                    "auth_request.redirect_uri",
-                    f"must be at most {broken['max_length']} characters, got {len(redirect_uri)}",
-                )
-            )
-        elif "#" in redirect_uri:
-            found.append(
-                Problem(
-                    "auth_request.redirect_uri",
-                    "must not have a #fragment: OAuth 2 forbids one in a redirection URI "
-                    f"(RFC 6749 §3.1.2), got {quoted(redirect_uri)}",
-                )
-            )
-        elif (model_pattern := pattern(shape)) and not model_pattern.fullmatch(redirect_uri):
-            # fullmatch: Smithy patterns are unanchored, but a redirect URI is one URL, whole.
-            found.append(
-                Problem(
-                    "auth_request.redirect_uri",
-                    f"must be an https:// URL, got {quoted(redirect_uri)}",
-                )
-            )
-    code = value.get("code")
-    if not is_unknown(code):
-        # The code is a secret: describe it, never show it.
-        if code is None or code == "":
-            found.append(
-                Problem(
-                    "auth_request.code",
-                    "is required: the OAuth authorization code (set it as a secret)",
-                )
-            )
-        elif not isinstance(code, str):
-            found.append(Problem("auth_request.code", f"must be a string, got {shown(code)}"))
-        elif {"min_length", "max_length"} & set(
-            _rules(violations(input_member(_CONNECT, "authRequest", "code"), code))
-        ):
-            low, high = _length_limits("authRequest", "code")
-            found.append(
-                Problem(
-                    "auth_request.code", f"must be {low} to {high} characters long, got {len(code)}"
-                )
-            )
+    for name, why in (("redirect_uri", _redirect_uri_problem), ("code", _code_problem)):
+        given = value.get(name)
+        if not is_unknown(given) and (reason := why(given)):
+            found.append(Problem(f"auth_request.{name}", reason))
+
+
+def _redirect_uri_problem(redirect_uri: Any) -> str | None:
+    shape = input_member(_CONNECT, "authRequest", "redirectUri")
+    broken = _rules(violations(shape, redirect_uri))
+    if not isinstance(redirect_uri, str) or not redirect_uri:
+        return "is required: the https:// redirect URI of the OAuth app"
+    if "max_length" in broken:
+        return f"must be at most {broken['max_length']} characters, got {len(redirect_uri)}"
+    if "#" in redirect_uri:
+        return (
+            "must not have a #fragment: OAuth 2 forbids one in a redirection URI "
+            f"(RFC 6749 §3.1.2), got {quoted(redirect_uri)}"
+        )
+    model_pattern = pattern(shape)
+    # fullmatch: Smithy patterns are unanchored, but a redirect URI is one URL, whole.
+    if model_pattern and not model_pattern.fullmatch(redirect_uri):
+        return f"must be an https:// URL, got {quoted(redirect_uri)}"
+    return None
+
+
+def _code_problem(code: Any) -> str | None:
+    # The code is a secret: describe it, never show it.
+    if code is None or code == "":
+        return "is required: the OAuth authorization code (set it as a secret)"
+    if not isinstance(code, str):
+        return f"must be a string, got {shown(code)}"
+    if {"min_length", "max_length"} & set(
+        _rules(violations(input_member(_CONNECT, "authRequest", "code"), code))
+    ):
+        low, high = _length_limits("authRequest", "code")
+        return f"must be {low} to {high} characters long, got {len(code)}"
+    return None
 
 
 def _connect_timeout(value: Any, found: list[Problem]) -> None:
@@ -223,21 +212,14 @@ def _connect_timeout(value: Any, found: list[Problem]) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         found.append(Problem("connect_timeout", f"must be a number of seconds, got {shown(value)}"))
     elif not 0 < value <= MAX_CONNECT_TIMEOUT:
-        found.append(
-            Problem(
-                "connect_timeout", f"must be more than 0 and at most {MAX_CONNECT_TIMEOUT} seconds"
-            )
-        )
+        reason = f"must be more than 0 and at most {MAX_CONNECT_TIMEOUT} seconds"
+        found.append(Problem("connect_timeout", reason))
 
 
-def _aws(value: Any, found: list[Problem]) -> None:
+def _aws(given: Any, found: list[Problem]) -> None:
     """The resource's own identity: the settings known now (a preview's unknowns pass)."""
-    if value is None or is_unknown(value):
-        return
-    if not isinstance(value, Mapping):
-        found.append(
-            Problem("aws", f"must be an object such as AwsConfigArgs(region=…), got {shown(value)}")
-        )
+    value = _object("aws", given, "such as AwsConfigArgs(region=…)", found)
+    if value is None:
         return
     known = {key: item for key, item in value.items() if not has_unknown(item)}
     _, problems = provider_args.read_resource(known)

@@ -131,10 +131,7 @@ class AppFabricBackend:
                 customer_managed_key_arn=cmk,
                 tags=tag_map,
             )
-            store.bundles[bundle.uuid] = bundle
-            store.remember(key, fingerprint, bundle.uuid)
-            store.save()
-            return dataclasses.replace(bundle)
+            return store.created(store.bundles, bundle, key, fingerprint)
 
     def get_app_bundle(self, region: str, identifier: str) -> AppBundle:
         with self.store.lock:
@@ -207,10 +204,7 @@ class AppFabricBackend:
                 updated_at=now,
                 tags=tag_map,
             )
-            store.authorizations[auth.uuid] = auth
-            store.remember(key, fingerprint, auth.uuid)
-            store.save()
-            return dataclasses.replace(auth)
+            return store.created(store.authorizations, auth, key, fingerprint)
 
     def get_app_authorization(
         self, region: str, bundle_identifier: str, identifier: str

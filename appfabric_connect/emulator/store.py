@@ -116,9 +116,16 @@ class Store:
             )
         return record
 
-    def remember(self, key: str | None, fingerprint: str, uuid: str) -> None:
+    def created(
+        self, table: dict[str, Record], record: Record, key: str | None, fingerprint: str
+    ) -> Record:
+        """Adds a new ``record`` to ``table``, remembered under its idempotency ``key``, and
+        saves; a copy of it, for the caller."""
+        table[record.uuid] = record
         if key is not None:
-            self._idempotency[key] = (fingerprint, uuid)
+            self._idempotency[key] = (fingerprint, record.uuid)
+        self.save()
+        return dataclasses.replace(record)
 
     def clear(self) -> None:
         with self.lock:
