@@ -132,6 +132,37 @@ def test_a_missing_required_argument_is_a_type_error_naming_it_at_construction(
     assert stack.mocks.registered == []
 
 
+def test_a_misspelt_keyword_is_a_type_error_naming_it_and_the_likely_one(
+    pulumi_mocks: MockedRun,
+) -> None:
+    stack = pulumi_mocks()
+
+    with pytest.raises(TypeError) as raised:
+        AppAuthorizationConnection(  # type: ignore[call-overload]
+            "misspelt",
+            app_bundle_identifier=BUNDLE_UUID,
+            app_authorization_identifier=APIKEY,
+            conect_timeout=30,
+        )
+
+    assert str(raised.value) == (
+        "AppAuthorizationConnection got an unexpected keyword argument 'conect_timeout'; "
+        "did you mean 'connect_timeout'?"
+    )
+    assert stack.mocks.registered == []
+
+
+def test_an_unknown_key_of_an_args_dict_is_a_type_error_listing_the_arguments(
+    pulumi_mocks: MockedRun,
+) -> None:
+    stack = pulumi_mocks()
+    given = {"app_bundle_identifier": BUNDLE_UUID, "app_authorization_identifier": APIKEY}
+
+    with pytest.raises(TypeError, match="unexpected keyword argument 'colour' \\(arguments: "):
+        AppAuthorizationConnection("extra", {**given, "colour": "blue"})  # type: ignore[call-overload]
+    assert stack.mocks.registered == []
+
+
 @pulumi_test
 def test_the_args_form_registers_the_same_inputs_as_the_keyword_form(
     pulumi_mocks: MockedRun,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from typing import Any, Unpack, overload
 
@@ -73,6 +74,9 @@ class AppAuthorizationConnection(
 
     def __init__(self, resource_name: str, *args: Any, **kwargs: Any) -> None:
         given, opts = _arguments(args, kwargs)
+        for name in given:
+            if name not in KEYWORDS:
+                raise TypeError(_unexpected(name))
         if opts.import_ is not None:
             # Pulumi quirk (pulumi/pulumi#16175): on import the engine calls Read with no
             # properties at all, so the Python dynamic-provider server cannot find its provider.
@@ -95,6 +99,17 @@ class AppAuthorizationConnection(
         return AppAuthorizationConnection(
             resource_name, opts=pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
         )
+
+
+# Every argument the resource takes: its inputs, and pulumi-aws's names for some of them.
+KEYWORDS = tuple(AppAuthorizationConnectionKwargs.__annotations__)
+
+
+def _unexpected(name: str) -> str:
+    """A misspelt argument's error, as Python words it for a keyword argument it does not take."""
+    close = difflib.get_close_matches(name, KEYWORDS, n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else f" (arguments: {', '.join(KEYWORDS)})"
+    return f"AppAuthorizationConnection got an unexpected keyword argument '{name}'{hint}"
 
 
 def aws_config(value: Any) -> Any:
