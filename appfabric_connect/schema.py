@@ -292,6 +292,14 @@ OUTPUTS = (
         "a salted SHA-256 of the last OAuth code used, never the code",
         from_core=True,
     ),
+    Property(
+        "connected_at",
+        STRING,
+        "the authorization's `updatedAt` when this connection's last create or update left it "
+        "`Connected` (ISO 8601); a refresh keeps it, so a connect in flight that a refresh saw "
+        "is still told from this connection's own",
+        from_core=True,
+    ),
 )
 
 

@@ -17,6 +17,7 @@ from .fingerprint import fingerprint
 from .messages import fix_status, new_code, who
 from .outputs import outputs
 from .target import Target
+from .validation import is_unknown
 
 POLL_FIRST_DELAY = 0.5
 POLL_MAX_DELAY = 5.0
@@ -45,21 +46,21 @@ def connect(
     """Connects ``to`` with the auth request of ``props``; the outputs once it is Connected.
 
     An OAuth code is sent only when a read shows it is needed. ``known_updated_at`` is the
-    authorization's ``updatedAt`` as the state last knew it (update); None on create.
+    authorization's ``updatedAt`` when this connection last connected it (update); None on
+    create. An auth request without a code (None or empty: none given on this run) sends none.
     """
     auth_request = props.get("auth_request") or None
-    code = auth_request["code"] if auth_request else None
+    code = (auth_request.get("code") or None) if auth_request else None
     timeout = props.get("connect_timeout") or timeout
+    if auth_request and code is None:
+        return _without_new_code(to, props, timeout)
     if code:
         adopted = _connected_without_code(to, known_updated_at, timeout)
         if adopted is not None:
-            return outputs(props, to.region, adopted, fingerprint(code))
+            return _connected(props, to, adopted, code)
     kwargs: dict[str, Any] = {}
     if auth_request:
-        kwargs["authRequest"] = {
-            "redirectUri": auth_request["redirect_uri"],
-            "code": auth_request["code"],
-        }
+        kwargs["authRequest"] = sendable(to, auth_request)
     try:
         summary = target.call(to, "ConnectAppAuthorization", **kwargs)["appAuthorizationSummary"]
     except AmbiguousConnectError as error:
@@ -74,7 +75,63 @@ def connect(
         raise messages.failed_after_code(to, authorization)
     if authorization["status"] != statuses.CONNECTED:
         raise messages.status_failure(to, authorization)
-    return outputs(props, to.region, authorization, fingerprint(code) if code else None)
+    return _connected(props, to, authorization, code)
+
+
+def _connected(
+    props: Mapping[str, Any], to: Target, authorization: Mapping[str, Any], code: str | None
+) -> dict[str, Any]:
+    """The outputs of a connection this run left Connected: ``connected_at`` is now."""
+    return outputs(
+        props,
+        to.region,
+        authorization,
+        fingerprint(code) if code else None,
+        statuses.iso8601(authorization.get("updatedAt")),
+    )
+
+
+def _without_new_code(to: Target, props: Mapping[str, Any], timeout: float) -> dict[str, Any]:
+    """No code given on this run: a Connected authorization is adopted, an apiKey one connected
+    without an auth request, and an oauth2 one that is not Connected needs a code."""
+    authorization = target.get(to)
+    if authorization["status"] == statuses.CONNECTED:
+        messages.warn(
+            f"{who(to, authorization, first=True)} is already Connected: adopting it (no OAuth "
+            "code was given, and none is needed)."
+        )
+        return _connected(props, to, authorization, None)
+    if authorization.get("authType") == "apiKey":
+        return connect(to, {**props, "auth_request": None}, "apiKey", timeout)
+    raise Failure(
+        f"{who(to, authorization, first=True)} is {authorization['status']}: connecting it "
+        "needs an OAuth code, and none was given.",
+        new_code(to, authorization.get("authUrl")),
+    )
+
+
+def sendable(to: Target, auth_request: Mapping[str, Any]) -> dict[str, str]:
+    """ConnectAppAuthorization's ``authRequest``: only a code that is a code is ever sent.
+
+    A front end hands the core a placeholder for a value not known until apply (a preview's,
+    or a write-only value left out); none of them, nor an empty or non-text code, may reach
+    AppFabric, which would spend the authorization's chance on it (ConnectionValidationFailed).
+    """
+    code = auth_request.get("code")
+    redirect_uri = auth_request.get("redirect_uri")
+    if not isinstance(code, str) or not code or is_unknown(code):
+        raise Failure(
+            f"ConnectAppAuthorization for app authorization {to.authorization} was not sent: "
+            "the auth request's OAuth code is not known on this run (a value known only at "
+            "apply, or none given), and only a code from the consent page may be sent.",
+            new_code(to, None),
+        )
+    if not isinstance(redirect_uri, str) or not redirect_uri or is_unknown(redirect_uri):
+        raise Failure(
+            f"ConnectAppAuthorization for app authorization {to.authorization} was not sent: "
+            "the auth request's redirect_uri is not known on this run."
+        )
+    return {"redirectUri": redirect_uri, "code": code}
 
 
 def _connected_without_code(

@@ -77,7 +77,13 @@ def read(config: ProviderConfig, id_: str, state: Mapping[str, Any]) -> Read:
         if target.error_code(error) == "ResourceNotFoundException":
             return Read(None, {}, None)
         raise target.failure("GetAppAuthorization", to, error) from None
-    outs = outputs(state, to.region, authorization, state.get("code_fingerprint"))
+    outs = outputs(
+        state,
+        to.region,
+        authorization,
+        state.get("code_fingerprint"),
+        state.get("connected_at"),
+    )
     from_id_only = "app_authorization_identifier" not in state
     inputs = (
         {
@@ -123,7 +129,7 @@ def update(config: ProviderConfig, state: Mapping[str, Any], inputs: Mapping[str
     auth_type = state.get("auth_type")
     auth_request = inputs.get("auth_request")
     if auth_type == "oauth2":
-        if not auth_request:
+        if not auth_request or not auth_request.get("code"):
             raise Failure(
                 f"{who(to, state)} is oauth2 and {state.get('status')}: reconnecting needs "
                 "an OAuth code.",
@@ -143,7 +149,10 @@ def update(config: ProviderConfig, state: Mapping[str, Any], inputs: Mapping[str
                 "is needed.",
                 remedy,
             )
-    outs = connect(to, inputs, auth_type, config.connect_timeout, state.get("updated_at") or "")
+    # What this connection last connected, not what a refresh saw since: a refresh records the
+    # PendingConnect of a killed run's connect in flight, which must still be told from ours.
+    known = state.get("connected_at") or state.get("updated_at") or ""
+    outs = connect(to, inputs, auth_type, config.connect_timeout, known)
     return Updated(outs)
 
 
@@ -181,4 +190,4 @@ def _new_code(state: Mapping[str, Any], auth_request: Any) -> bool:
     code = auth_request.get("code") if isinstance(auth_request, Mapping) else None
     if is_unknown(code):
         return True
-    return isinstance(code, str) and not matches(code, state.get("code_fingerprint"))
+    return isinstance(code, str) and bool(code) and not matches(code, state.get("code_fingerprint"))

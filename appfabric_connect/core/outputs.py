@@ -19,13 +19,15 @@ def outputs(
     region: str,
     authorization: Mapping[str, Any],
     code_fingerprint: Any,
+    connected_at: Any = None,
 ) -> dict[str, Any]:
     """Every output of ``schema.ECHOED_INPUTS`` and ``schema.OUTPUTS``, in that order; and, for a
     connection with its own ``aws`` identity, that identity without its secrets (see
     :func:`public_identity`).
 
     An output is read back from ``authorization`` (AppFabric's, camelCase) by its schema entry:
-    see :func:`read_back`; ``code_fingerprint`` is the one the core computes."""
+    see :func:`read_back`; ``code_fingerprint`` and ``connected_at`` are the core's own (a
+    connect sets them, a read keeps the state's)."""
     outs: dict[str, Any] = {
         "app_bundle_identifier": props.get("app_bundle_identifier")
         or authorization.get("appBundleArn"),
@@ -33,7 +35,7 @@ def outputs(
         or authorization.get("appAuthorizationArn"),
         "region": region,
     }
-    computed = {"code_fingerprint": code_fingerprint}
+    computed = {"code_fingerprint": code_fingerprint, "connected_at": connected_at}
     for prop in schema.OUTPUTS:
         outs[prop.name] = computed[prop.name] if prop.from_core else read_back(prop, authorization)
     identity = public_identity(props.get("aws"))

@@ -193,9 +193,10 @@ def _redirect_uri_problem(redirect_uri: Any) -> str | None:
 
 
 def _code_problem(code: Any) -> str | None:
-    # The code is a secret: describe it, never show it.
+    # The code is a secret: describe it, never show it. None or empty: no new code on this run
+    # (a pipeline sets it only when it rotates); diff and update decide whether one is needed.
     if code is None or code == "":
-        return "is required: the OAuth authorization code (set it as a secret)"
+        return None
     if not isinstance(code, str):
         return f"must be a string, got {shown(code)}"
     if {"min_length", "max_length"} & set(

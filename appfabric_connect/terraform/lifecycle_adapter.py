@@ -30,7 +30,7 @@ from ..durations import go_duration_seconds
 from ..naming import camel, snake
 from ..schema import AWS_ALIASES, OBJECT, OUTPUTS, by_name
 from .schema import SCHEMAS
-from .values import UNKNOWN, is_unknown, known
+from .values import is_unknown, known
 from .words import TERRAFORM, status_remedy
 
 # How this adapter has the core name settings in messages: `tf:assumeRoles[0].roleArn`,
@@ -174,17 +174,34 @@ def _go_duration(text: Any) -> float | None:
     return seconds if seconds > 0 else None
 
 
+def auth_request_of(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """The ``auth_request`` block of a configuration or state (a list of at most one), or {}."""
+    requests = (value or {}).get("auth_request") or []
+    return requests[0] if requests and isinstance(requests[0], Mapping) else {}
+
+
 def code_of(config: Mapping[str, Any]) -> Any:
-    """The OAuth code the configuration gives: ``code_wo`` (apply only), else ``code``."""
-    request = (config.get("auth_request") or [None])[0]
-    if not isinstance(request, Mapping):
-        return None
+    """The OAuth code the configuration gives: ``code_wo``, else ``code``; None: no code (null,
+    or empty as an unset pipeline secret expands)."""
+    request = auth_request_of(config)
     wo = request.get("code_wo")
-    return wo if wo is not None else request.get("code")
+    return (wo if wo is not None else request.get("code")) or None
+
+
+def code_wo_raised(state: Mapping[str, Any] | None, config: Mapping[str, Any]) -> bool:
+    """``code_wo_version`` changed from the state's: the configuration rotates the code. A first
+    version (after an import or a move) is adopted, not a rotation."""
+    old = auth_request_of(state).get("code_wo_version")
+    new = auth_request_of(config).get("code_wo_version")
+    return old is not None and new is not None and new != old
 
 
 def _core_props(config: Mapping[str, Any], timeout_name: str = "create") -> dict[str, Any]:
-    """The lifecycle's inputs from the resource's (or data source's) configuration."""
+    """The lifecycle's inputs from the resource's (or data source's) configuration.
+
+    A null ``code_wo`` (and no ``code``) is no code: Terraform's write-only convention, where a
+    pipeline passes the code only when it raises ``code_wo_version``, so null means "nothing new",
+    never "not known yet"."""
     props: dict[str, Any] = {
         "app_bundle_identifier": _core_value(config.get("app_bundle_arn")),
         "app_authorization_identifier": _core_value(config.get("app_authorization_arn")),
@@ -193,12 +210,9 @@ def _core_props(config: Mapping[str, Any], timeout_name: str = "create") -> dict
         props["region"] = _core_value(config["region"])
     request = (config.get("auth_request") or [None])[0]
     if isinstance(request, Mapping):
-        code = code_of(config)
-        if code is None and request.get("code_wo_version") is not None:
-            code = UNKNOWN  # write-only: Terraform sends it with apply only
         props["auth_request"] = {
             "redirect_uri": _core_value(request.get("redirect_uri")),
-            "code": _core_value(code),
+            "code": _core_value(code_of(config)),
         }
     timeouts = config.get("timeouts") or {}
     timeout = _go_duration(timeouts.get(timeout_name)) or _go_duration(timeouts.get("create"))
@@ -256,8 +270,16 @@ class Connections:
 
     def resource_problems(self, config: Mapping[str, Any]) -> list[Problem]:
         """Every bad resource attribute, offline (unknown values pass)."""
+        code_path = (
+            "auth_request[0].code_wo"
+            if auth_request_of(config).get("code_wo") is not None
+            else _resource_path("auth_request.code")
+        )
         found = [
-            Problem(_resource_path(f.property), for_terraform(f.reason))
+            Problem(
+                code_path if f.property == "auth_request.code" else _resource_path(f.property),
+                for_terraform(f.reason),
+            )
             for f in core.check(self.config, _core_props(config))
             if ":" not in f.property  # provider settings: ValidateProviderConfig names them
         ]
@@ -276,8 +298,13 @@ class Connections:
     def plan(self, state: Mapping[str, Any], config: Mapping[str, Any]) -> Plan:
         """No API call: replace (another bundle, authorization or region) or reconnect."""
         outcome = Outcome()
+        props = _core_props(config)
+        if auth_request_of(config).get("code_wo") is not None and not code_wo_raised(state, config):
+            # Terraform: a write-only value never plans a change by itself (it is in neither
+            # state nor plan); only a raised code_wo_version does.
+            props["auth_request"]["code"] = None
         with _operation(outcome):
-            diffed = core.diff(self.config, _core_state(state), _core_props(config))
+            diffed = core.diff(self.config, _core_state(state), props)
         replace = [_resource_path(name) for name in diffed.replaces or []]
         return Plan(bool(diffed.changes) and not replace, replace)
 

@@ -10,14 +10,21 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Mapping
 from typing import Any
 
 from .. import __version__
 from . import diagnostics as diag
 from . import schema as s
 from .blocks import schema
-from .lifecycle_adapter import Connections, Failure, Outcome, Problem, code_of
+from .lifecycle_adapter import (
+    Connections,
+    Failure,
+    Outcome,
+    Problem,
+    auth_request_of,
+    code_of,
+    code_wo_raised,
+)
 from .proto import tfplugin6_pb2 as tf
 from .proto import tfplugin6_pb2_grpc
 from .values import UNKNOWN, decode, encode, is_unknown
@@ -27,7 +34,7 @@ log = logging.getLogger(__name__)
 AWS_RESOURCE = "aws_appfabric_app_authorization_connection"  # terraform-provider-aws's
 
 # Computed attributes whose value a reconnect changes, and all of them (a create or replace).
-_RECONNECTED = ("status", "auth_url", "updated_at", "code_fingerprint")
+_RECONNECTED = ("status", "auth_url", "updated_at", "code_fingerprint", "connected_at")
 _COMPUTED = tuple(a.name for a in s.RESOURCE_BLOCK.attributes if a.computed)
 
 
@@ -44,11 +51,6 @@ def _warnings(outcome: Outcome) -> list[tf.Diagnostic]:
         diag.warning(re.split(r"(?<=[.:])\s", message, maxsplit=1)[0].rstrip(".:"), message)
         for message in outcome.warnings
     ]
-
-
-def _auth_request(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    requests = (value or {}).get("auth_request") or []
-    return requests[0] if requests and isinstance(requests[0], Mapping) else {}
 
 
 class Provider(tfplugin6_pb2_grpc.ProviderServicer):  # type: ignore[misc]  # generated
@@ -106,7 +108,7 @@ class Provider(tfplugin6_pb2_grpc.ProviderServicer):  # type: ignore[misc]  # ge
     def ValidateResourceConfig(self, request: Any, context: Any) -> Any:
         config = decode(request.config) or {}
         found = _problems(self.connections.resource_problems(config))
-        auth = _auth_request(config)
+        auth = auth_request_of(config)
         if auth.get("code") is not None and auth.get("code_wo") is not None:
             found.append(
                 diag.error(
@@ -158,15 +160,24 @@ class Provider(tfplugin6_pb2_grpc.ProviderServicer):  # type: ignore[misc]  # ge
             except Failure as error:
                 response.diagnostics.append(diag.error("Cannot plan the connection", str(error)))
                 return response
-            new_version = _auth_request(config).get("code_wo_version")
-            old_version = _auth_request(prior).get("code_wo_version")
-            # A first version (after an import or a move) is adopted, not a rotation.
-            rotated = old_version is not None and new_version != old_version
+            rotated = code_wo_raised(prior, config)
+            if rotated and code_of(config) is None:
+                response.diagnostics.append(
+                    diag.error(
+                        "Missing auth_request[0].code_wo",
+                        "auth_request[0].code_wo_version changed but auth_request[0].code_wo "
+                        "is null: a changed version sends a new code, so give the new code as "
+                        "code_wo on this run (e.g. TF_VAR_<its variable>), or keep "
+                        "code_wo_version as it was.",
+                        "auth_request[0].code_wo",
+                    )
+                )
+                return response
             if plan.replace:
                 unknown = _COMPUTED
                 for name in plan.replace:
                     response.requires_replace.append(diag.attribute_path(name))
-            elif plan.reconnect or (rotated and new_version is not None):
+            elif plan.reconnect or rotated:
                 unknown = _RECONNECTED
             else:
                 unknown = ()

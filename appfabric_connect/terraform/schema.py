@@ -89,6 +89,7 @@ DIVERGENCES = {
     # Terraform's resource id
     "resource.app_authorization_arn": Divergence(name="id"),
     "resource.code_fingerprint": Divergence(resource_only=True),
+    "resource.connected_at": Divergence(resource_only=True),
 }
 
 # cty has one number type

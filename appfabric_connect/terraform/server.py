@@ -193,6 +193,9 @@ def serve(make_provider: Callable[[], Any] = Provider) -> None:
 def main(make_provider: Callable[[], Any] = Provider) -> None:
     """The plugin's entry point (``terraform-provider-appfabricconnect``)."""
     _refuse_direct_run()
+    # go-plugin files a plugin's stderr line under the level its prefix names ("[WARN]", not
+    # Python's "[WARNING]", else debug): so a warning, e.g. why a run waits, shows at TF_LOG=info.
+    logging.addLevelName(logging.WARNING, "WARN")
     logging.basicConfig(
         stream=sys.stderr, level=logging.INFO, format="[%(levelname)s] %(name)s: %(message)s"
     )

@@ -85,10 +85,11 @@ def test_an_output_added_to_the_schema_is_read_back_with_no_other_edit(
 
 def test_the_core_computes_only_the_outputs_the_schema_marks_from_core() -> None:
     computed = {prop.name for prop in schema.OUTPUTS if prop.from_core}
-    outs = outputs({}, "us-east-1", AUTHORIZATION, "fp")
+    outs = outputs({}, "us-east-1", AUTHORIZATION, "fp", "2026-01-01T00:00:00+00:00")
 
-    assert computed == {"code_fingerprint"}
+    assert computed == {"code_fingerprint", "connected_at"}
     assert outs["code_fingerprint"] == "fp"
+    assert outs["connected_at"] == "2026-01-01T00:00:00+00:00"
     assert list(outs) == [*schema.ECHOED_INPUTS, *schema.OUTPUT_NAMES]
 
 

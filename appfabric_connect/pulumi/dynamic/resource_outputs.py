@@ -99,6 +99,14 @@ class AppAuthorizationConnectionOutputs:
         """a salted SHA-256 of the last OAuth code used, never the code"""
         return _output(self, "code_fingerprint")
 
+    @property
+    @pulumi.getter
+    def connected_at(self) -> pulumi.Output[str | None]:
+        """the authorization's `updatedAt` when this connection's last create or update left it
+        `Connected` (ISO 8601); a refresh keeps it, so a connect in flight that a refresh saw is
+        still told from this connection's own"""
+        return _output(self, "connected_at")
+
 
 def _output(resource: Any, name: str) -> pulumi.Output[Any]:
     value: pulumi.Output[Any] = pulumi.get(resource, name)
