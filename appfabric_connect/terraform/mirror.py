@@ -132,7 +132,10 @@ def launcher(python: str | None = None) -> str:
 
 
 def _sh_quote(text: str) -> str:
-    return "'" + text.replace("'", "'\"'\"'") + "'"
+    """``text`` for inside a double-quoted shell word."""
+    for special in ("\\", '"', "$", "`"):
+        text = text.replace(special, "\\" + special)
+    return text
 
 
 def write_launcher(directory: Path, python: str = sys.executable) -> Path:
