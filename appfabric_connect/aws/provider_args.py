@@ -203,7 +203,7 @@ def _role(r: Reader, key: str, entry: Any) -> AssumeRole | None:
 
 def _web_identity(r: Reader) -> WebIdentity | None:
     key = "assumeRoleWithWebIdentity"
-    entry = r.raw(key)
+    entry = r.raw(key, holds_secret=True)  # its webIdentityToken
     if entry is None:
         return None
     if not isinstance(entry, dict):
