@@ -92,7 +92,8 @@ terraform-test: $(STAMP)
 
 tofu-smoke: $(STAMP)
 	@scripts/ensure-terraform tofu >/dev/null
-	APPFABRIC_CONNECT_TF_ENGINE=tofu $(VENV)/bin/pytest -m terraform tests/terraform/test_smoke.py
+	APPFABRIC_CONNECT_TF_ENGINE=tofu $(VENV)/bin/pytest -m terraform tests/terraform/test_smoke.py \
+	  tests/terraform/test_mirror.py
 
 # A filesystem mirror of the provider in build/terraform-mirror; prints the CLI configuration.
 terraform-mirror: $(STAMP)

@@ -37,7 +37,9 @@ class Reader:
     def fail(self, key: str, reason: str) -> None:
         self.problems.append(Problem(self.name(key), reason))
 
-    def raw(self, key: str) -> Any:
+    def raw(self, key: str, *, holds_secret: bool = False) -> Any:
+        """``key``'s value; JSON text decoded. A value that ``holds_secret`` (an object with a
+        token) is not shown when it is not valid JSON."""
         value = self.values.get(key)
         if isinstance(value, str) and value[:1] in ("[", "{"):
             # Pulumi quirk: object and list config (`pulumi config set --path`) reaches a
@@ -45,7 +47,8 @@ class Reader:
             try:
                 return json.loads(value)
             except ValueError:
-                self.fail(key, f"must be valid JSON, got {quoted(value)}")
+                shown = "" if holds_secret else f", got {quoted(value)}"
+                self.fail(key, f"must be valid JSON{shown}")
                 return None
         return None if value == "" else value
 
@@ -102,8 +105,8 @@ class Reader:
         return ids
 
     def secret(self, key: str) -> Secret | None:
-        value = self.raw(key)
-        if value is None:
+        value = self.values.get(key)  # as given: a key is never JSON, nor shown
+        if value is None or value == "":
             return None
         if not isinstance(value, str):
             self.fail(key, "must be a string")

@@ -63,6 +63,16 @@ def sts_client(settings: AwsSettings, core: botocore.session.Session, **kwargs: 
     )
 
 
+def has_source_credentials(settings: AwsSettings) -> bool:
+    """Whether the identity's first hop has credentials, as botocore resolves them (static keys,
+    environment, shared files and profile, container or instance metadata), without any AWS
+    call; a web identity counts (its token is read when it is used). Raises ConfigurationError
+    for a profile that is not found."""
+    if settings.web_identity is not None or _static_credentials(settings) is not None:
+        return True
+    return _configured_session(settings).get_credentials() is not None
+
+
 def _build(settings: AwsSettings) -> botocore.session.Session:
     static = _static_credentials(settings)
     if not settings.web_identity and not settings.assume_roles:

@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 import botocore.session
 
@@ -104,10 +105,46 @@ def _endpoints(r: Reader) -> dict[str, str]:
             r.fail(f"endpoints[{index}]", "must be an object such as {sts: URL}")
             continue
         for service in ("appfabric", "sts"):
-            url = r.string(f"endpoints[{index}].{service}", entry.get(service), given=True)
-            if url:
+            key = f"endpoints[{index}].{service}"
+            url = r.string(key, entry.get(service), given=True)
+            if url and not _http_url(url):
+                r.fail(
+                    key,
+                    f"must be an http:// or https:// URL such as {_URL_EXAMPLE}, got {quoted(url)}",
+                )
+            elif url:
                 found[service] = url
     return found
+
+
+# An endpoint as botocore takes it: scheme, host and optional port (and path).
+_URL_EXAMPLE = "http://127.0.0.1:4599"
+
+
+def _http_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  # a bad port raises ValueError
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in url
+
+
+# arn:PARTITION:iam::ACCOUNT:role/[PATH/]NAME, as IAM and STS's AssumeRole take it.
+_ROLE_ARN = re.compile(r"arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+")
+_ROLE_EXAMPLE = "arn:aws:iam::123456789012:role/NAME"
+
+
+def _role_arn(r: Reader, key: str, value: Any) -> str | None:
+    """The role ARN at ``key``: required, and an IAM role's ARN."""
+    role_arn = r.string(key, value, given=True)
+    if not role_arn:
+        r.fail(key, "is required: the ARN of the IAM role to assume")
+        return None
+    if not _ROLE_ARN.fullmatch(role_arn):
+        r.fail(key, f"must be an IAM role ARN such as {_ROLE_EXAMPLE}, got {quoted(role_arn)}")
+        return None
+    return role_arn
 
 
 def _one_file(r: Reader, key: str) -> str | None:
@@ -142,9 +179,8 @@ def _role(r: Reader, key: str, entry: Any) -> AssumeRole | None:
         r.fail(key, "must be an object with a roleArn")
         return None
     _unknown_fields(r, key, entry, _ROLE_FIELDS)
-    role_arn = r.string(f"{key}.roleArn", entry.get("roleArn"), given=True)
+    role_arn = _role_arn(r, f"{key}.roleArn", entry.get("roleArn"))
     if not role_arn:
-        r.fail(f"{key}.roleArn", "is required: the ARN of the IAM role to assume")
         return None
     tags = entry.get("tags") or {}
     if not isinstance(tags, dict):
@@ -167,20 +203,18 @@ def _role(r: Reader, key: str, entry: Any) -> AssumeRole | None:
 
 def _web_identity(r: Reader) -> WebIdentity | None:
     key = "assumeRoleWithWebIdentity"
-    entry = r.raw(key)
+    entry = r.raw(key, holds_secret=True)  # its webIdentityToken
     if entry is None:
         return None
     if not isinstance(entry, dict):
         r.fail(key, "must be an object with a roleArn and a webIdentityToken(File)")
         return None
     _unknown_fields(r, key, entry, _WEB_FIELDS)
-    role_arn = r.string(f"{key}.roleArn", entry.get("roleArn"), given=True)
+    role_arn = _role_arn(r, f"{key}.roleArn", entry.get("roleArn"))
     token = r.string(f"{key}.webIdentityToken", entry.get("webIdentityToken"), given=True)
     token_file = r.string(
         f"{key}.webIdentityTokenFile", entry.get("webIdentityTokenFile"), given=True
     )
-    if not role_arn:
-        r.fail(f"{key}.roleArn", "is required: the ARN of the IAM role to assume")
     if not token and not token_file:
         r.fail(f"{key}.webIdentityTokenFile", "or webIdentityToken is required")
     if not role_arn or not (token or token_file):
@@ -213,8 +247,11 @@ def _regions() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
 
 
 def _known_region(region: str) -> bool:
-    known, patterns = _regions()
-    return region in known or any(p.match(region) for p in patterns)
+    """A region in botocore's endpoint data. Its partitions' patterns are not enough: aws's
+    matches any ``us-…-1`` (a misspelt ``us-eest-1`` too); a region botocore does not list yet
+    needs skip_region_validation, as terraform-provider-aws's does."""
+    known, _patterns = _regions()
+    return region in known
 
 
 def _camel_names(fields: tuple[schema.Property, ...]) -> tuple[str, ...]:

@@ -5,17 +5,22 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 from ..aws import arn
 from ..pulumi import statuses
+from ..terraform.words import TERRAFORM
 from .appfabric import add_aws_arguments, appfabric_client, check_identifier, read_authorizations
 from .errors import UsageError
 
 DESCRIPTION = """\
 Lists the app authorizations of an app bundle with their app, tenant, auth type and status, and
 what to do about each one that is not Connected. Exit code 0 when all are Connected, 1 otherwise
-(or on an error), 2 for bad arguments."""
+(or on an error), 2 for bad arguments. What to do is worded for the engine: --engine, else
+terraform when the working directory has .tf files and no Pulumi.yaml, else pulumi."""
+
+ENGINES = ("pulumi", "terraform")
 
 
 @dataclass(frozen=True)
@@ -48,8 +53,23 @@ def register(subcommands: Any) -> None:
         default=None,
         help="ListAppAuthorizations page size (default: the service's)",
     )
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=None,
+        help="word what to do for Pulumi or Terraform/OpenTofu (default: terraform when the "
+        "working directory has *.tf files and no Pulumi.yaml, else pulumi)",
+    )
     add_aws_arguments(parser)
     parser.set_defaults(run=run)
+
+
+def detect_engine(directory: Path) -> str:
+    """terraform for a Terraform/OpenTofu configuration (``*.tf``, ``*.tofu``), else pulumi."""
+    if (directory / "Pulumi.yaml").exists() or (directory / "Pulumi.yml").exists():
+        return "pulumi"
+    found = any(directory.glob("*.tf")) or any(directory.glob("*.tofu"))
+    return "terraform" if found else "pulumi"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -59,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--page-size must be between 1 and 100")
     client, region = appfabric_client(args, [args.bundle])
     authorizations = read_authorizations(client, region, args.bundle, page_size=args.page_size)
-    rows = [_row(args.bundle, a) for a in authorizations]
+    engine = args.engine or detect_engine(Path.cwd())
+    rows = [_row(args.bundle, a, engine) for a in authorizations]
     if args.json:
         print(json.dumps([asdict(row) for row in rows], indent=2))
     else:
@@ -67,16 +88,23 @@ def run(args: argparse.Namespace) -> int:
     return 0 if all(row.connected for row in rows) else 1
 
 
-def _row(bundle: str, authorization: dict[str, Any]) -> Row:
+def _row(bundle: str, authorization: dict[str, Any], engine: str = "pulumi") -> Row:
     status = str(authorization["status"])
     auth_type = authorization.get("authType")
     tenant = authorization.get("tenant") or {}
     connected = status == statuses.CONNECTED
     arn = str(authorization["appAuthorizationArn"])
+    # `authorize` stores the code in Pulumi stack config: not offered for Terraform, whose
+    # remedy says where the code goes (auth_request.code_wo) and to run `terraform apply`.
     command = (
         f"python -m appfabric_connect authorize --bundle {bundle} --authorization {arn}"
-        if auth_type == "oauth2" and not connected
+        if auth_type == "oauth2" and not connected and engine == "pulumi"
         else None
+    )
+    remedy = (
+        TERRAFORM.status_remedy(status, auth_type)
+        if engine == "terraform"
+        else statuses.remedy(status, auth_type)
     )
     return Row(
         app_authorization_arn=arn,
@@ -86,7 +114,7 @@ def _row(bundle: str, authorization: dict[str, Any]) -> Row:
         auth_type=auth_type,
         status=status,
         connected=connected,
-        remedy=statuses.remedy(status, auth_type),
+        remedy=remedy,
         authorize_command=command,
         updated_at=statuses.iso8601(authorization.get("updatedAt")),
     )

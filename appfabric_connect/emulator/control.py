@@ -89,7 +89,8 @@ Handler = Callable[[AppFabricBackend, Request, list[str]], Any]
 ROUTES: tuple[tuple[str, tuple[str, ...], Handler], ...] = (
     ("GET", ("health",), _health),
     ("POST", ("reset",), _reset),
-    ("POST", ("appauthorizations", "*", "status"), _set_status),
+    # "**": the UUID, or a raw ARN whose "/"s split it into several segments
+    ("POST", ("appauthorizations", "**", "status"), _set_status),
     ("GET", ("faults",), _get_faults),
     ("POST", ("faults",), _set_faults),
     ("GET", ("calls",), _calls),
@@ -99,6 +100,14 @@ ROUTES: tuple[tuple[str, tuple[str, ...], Handler], ...] = (
 
 
 def _match(pattern: tuple[str, ...], segments: list[str]) -> list[str] | None:
+    if "**" in pattern:  # one or more segments, given to the handler joined by "/"
+        at = pattern.index("**")
+        tail = len(pattern) - at - 1
+        if len(segments) < len(pattern):
+            return None
+        middle = "/".join(segments[at : len(segments) - tail])
+        segments = [*segments[:at], middle, *segments[len(segments) - tail :]]
+        pattern = (*pattern[:at], "*", *pattern[at + 1 :])
     if len(pattern) != len(segments):
         return None
     args = []

@@ -23,7 +23,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import botocore.exceptions
+
 from .. import core
+from ..aws import identity
+from ..aws.failures import failure_message
 from ..core import statuses
 from ..core.fingerprint import fingerprint
 from ..durations import go_duration_seconds
@@ -246,6 +250,14 @@ def _terraform_outputs(outs: Mapping[str, Any]) -> dict[str, Any]:
     return found
 
 
+def _has_unknown(value: Any) -> bool:
+    if isinstance(value, Mapping):
+        return any(_has_unknown(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_has_unknown(item) for item in value)
+    return is_unknown(value)
+
+
 def _resource_path(name: str) -> str:
     return SCHEMAS.paths.get(name, name)
 
@@ -265,8 +277,25 @@ class Connections:
             for p in problems
         ]
 
-    def configure(self, config: Mapping[str, Any]) -> None:
+    def configure(self, config: Mapping[str, Any]) -> list[Problem]:
+        """Reads the provider block; returns what only a configured provider sees, once for the
+        block rather than once per resource: no AWS credentials (path ""), a missing profile."""
         self.config = core.read_config(_SettingsByKey(config), TERRAFORM, _PREFIX)
+        if _has_unknown(config):  # e.g. keys from a resource: known at apply
+            return []
+        settings = self.config.settings
+        try:
+            if identity.has_source_credentials(settings):
+                return []
+        except identity.ConfigurationError as error:
+            return [Problem("profile", for_terraform(str(error)))]
+        message = failure_message(
+            "Configuring the provider",
+            botocore.exceptions.NoCredentialsError(),
+            settings.region or "",
+            TERRAFORM.hints(_PREFIX),
+        )
+        return [Problem("", for_terraform(message))]
 
     def resource_problems(self, config: Mapping[str, Any]) -> list[Problem]:
         """Every bad resource attribute, offline (unknown values pass)."""

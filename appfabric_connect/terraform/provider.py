@@ -92,11 +92,15 @@ class Provider(tfplugin6_pb2_grpc.ProviderServicer):  # type: ignore[misc]  # ge
         return tf.ValidateProviderConfig.Response(diagnostics=_problems(problems))
 
     def ConfigureProvider(self, request: Any, context: Any) -> Any:
-        self.connections.configure(decode(request.config) or {})
+        problems = self.connections.configure(decode(request.config) or {})
         log.debug(
             "configured for Terraform %s (provider %s)", request.terraform_version, __version__
         )
-        return tf.ConfigureProvider.Response()
+        found = [p for p in problems if p.path]
+        diagnostics = _problems(found) + [
+            diag.error("No AWS credentials", p.message) for p in problems if not p.path
+        ]
+        return tf.ConfigureProvider.Response(diagnostics=diagnostics)
 
     def StopProvider(self, request: Any, context: Any) -> Any:
         """Ctrl-C: operations in flight finish (a Connect is never cut short, so its outcome is

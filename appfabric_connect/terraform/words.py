@@ -13,7 +13,7 @@ TERRAFORM = FrontEndWords(
     authorization="aws_appfabric_app_authorization's",
     timeout="the resource's timeouts (create, update)",
     region_setting="the provider's `region`",
-    profile_hint="the provider's `profile` or AWS_PROFILE",
+    profile_hint="the provider's `profile`",  # the message names AWS_PROFILE itself
     region_hint="the provider's `region` or AWS_REGION",
     endpoint_hint="`endpoints { appfabric }` in the provider block",
 )

@@ -6,12 +6,14 @@ import json
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 from appfabric_connect.emulator import EmulatorControl
 from appfabric_connect.pulumi import statuses
+from appfabric_connect.terraform.words import TERRAFORM
 from tests.support.cli import Result
 
 if TYPE_CHECKING:
@@ -84,6 +86,28 @@ def test_status_suggests_authorize_for_oauth2_authorizations_that_are_not_connec
     assert command.format(bundle_arn, _arn(mixed["pending"])) in result.out
     assert command.format(bundle_arn, _arn(mixed["expired"])) in result.out
     assert f"--authorization {_arn(mixed['invalid'])}" not in result.out  # apiKey
+
+
+@pytest.mark.parametrize("how", ["flag", "detected"])
+def test_status_words_what_to_do_for_terraform(
+    run_cli: Callable[..., Result],
+    bundle_arn: str,
+    mixed: dict[str, AppAuthorizationTypeDef],
+    how: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if how == "flag":
+        result = run_cli("status", "--bundle", bundle_arn, "--engine", "terraform")
+    else:
+        (tmp_path / "main.tf").write_text("")
+        monkeypatch.chdir(tmp_path)
+        result = run_cli("status", "--bundle", bundle_arn)
+    assert result.code == 1
+    remedy = TERRAFORM.status_remedy(statuses.PENDING_CONNECT, "oauth2")
+    assert f"what to do: {remedy}" in result.out
+    assert "terraform apply" in result.out and "code_wo" in result.out
+    assert "pulumi" not in result.out.lower() and "authorize" not in result.out
 
 
 def test_status_exits_0_when_all_are_connected(

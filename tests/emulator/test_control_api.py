@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import time
+import urllib.request
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +50,26 @@ def test_set_status_by_arn_simulates_drift(
 ) -> None:
     emulator_control.set_status(oauth2_authorization["appAuthorizationArn"], "Connected")
     assert status_of(appfabric, bundle_arn, oauth2_authorization) == "Connected"
+
+
+def test_set_status_takes_a_raw_arn_in_the_path_as_documented(
+    appfabric: AppFabricClient,
+    emulator: EmulatorServer,
+    bundle_arn: str,
+    api_key_authorization: AppAuthorizationTypeDef,
+) -> None:
+    # README: POST /_emulator/appauthorizations/{uuid or ARN}/status, e.g. with curl: the
+    # ARN's "/"s unencoded.
+    arn = api_key_authorization["appAuthorizationArn"]
+    request = urllib.request.Request(
+        f"{emulator.url}/_emulator/appauthorizations/{arn}/status",
+        data=json.dumps({"status": "TokenAutoRotationFailed"}).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert json.loads(response.read())["status"] == "TokenAutoRotationFailed"
+    assert status_of(appfabric, bundle_arn, api_key_authorization) == "TokenAutoRotationFailed"
 
 
 def test_set_status_rejects_a_status_outside_the_model_enum(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import msgpack
@@ -108,7 +109,9 @@ def test_terraform_mirror_dev_overrides_writes_an_executable_launcher(
     assert main(["terraform-mirror", "--dev-overrides", str(tmp_path)]) == 0
     launcher = tmp_path / "terraform-provider-appfabricconnect"
     assert os.access(launcher, os.X_OK)
-    assert "-m appfabric_connect.terraform" in launcher.read_text()
+    text = launcher.read_text()
+    assert "from appfabric_connect.terraform import main" in text
+    assert f"APPFABRIC_CONNECT_PYTHON:={sys.executable}" in text.replace("'", "")
     assert f'"appfabric-connect/appfabricconnect" = "{tmp_path}"' in capsys.readouterr().out
 
 

@@ -83,6 +83,7 @@ def test_moved_block_takes_over_without_a_connect_and_drops_the_code_from_state(
         "  }\n}\n"
     )
     workspace = make_workspace(cli_config=config)
+    workspace.env[mirror.PYTHON_ENV] = sys.executable  # the mirror's launcher names no Python
     code = slack_code()
     workspace.env["TF_VAR_slack_code"] = code
     variable = 'variable "slack_code" {\n  type      = string\n  sensitive = true\n%s}\n'

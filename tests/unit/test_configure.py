@@ -248,6 +248,32 @@ def test_an_unknown_region_fails_check_unless_region_validation_is_skipped() -> 
     assert failures_of({"aws:region": "moon-base-1", "aws:skipRegionValidation": "true"}) == []
 
 
+def test_a_misspelt_region_endpoint_or_role_arn_fails_check_naming_its_key() -> None:
+    # The partition's pattern matches any us-…-1: a region must be one botocore lists.
+    assert failures_of(
+        {
+            "aws:region": "us-eest-1",
+            "aws:endpoints": '[{"appfabric": "localhost:4599"}]',
+            "aws:assumeRoles": '[{"roleArn": "not-an-arn"}]',
+        }
+    ) == [  # in the order they are read
+        (
+            "aws:endpoints[0].appfabric",
+            "must be an http:// or https:// URL such as http://127.0.0.1:4599, got "
+            "'localhost:4599'",
+        ),
+        (
+            "aws:assumeRoles[0].roleArn",
+            "must be an IAM role ARN such as arn:aws:iam::123456789012:role/NAME, got 'not-an-arn'",
+        ),
+        (
+            "aws:region",
+            "'us-eest-1' is not an AWS region (set aws:skipRegionValidation to true for one "
+            "botocore does not know yet)",
+        ),
+    ]
+
+
 def test_secret_settings_are_never_shown_nor_pickled() -> None:
     settings = settings_of(
         {
