@@ -11,7 +11,7 @@ from ..aws import arn, provider_args
 from ..aws.arn import Identifier, IdentifierError
 from ..aws.model import Violation, input_member, pattern, violations
 from ..naming import camel
-from ..quoting import QUOTE_LIMIT, quoted, shown
+from ..quoting import quoted, shown
 from .failures import Problem
 
 # A value not known until apply (a preview's): front ends hand the core this text for one, as
@@ -21,6 +21,7 @@ UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 INPUTS = schema.INPUT_NAMES
 AUTH_REQUEST_FIELDS = schema.AUTH_REQUEST_NAMES
 MAX_CONNECT_TIMEOUT = 24 * 3600
+NAME_LIMIT = 80
 _IGNORED = frozenset({"__provider"})
 _CONNECT = "ConnectAppAuthorization"
 
@@ -244,5 +245,6 @@ def _unknown_name(name: str, known: tuple[str, ...]) -> str:
 
 
 def _cut(name: str) -> str:
-    """A property name as messages show it: an unknown one may be any length."""
-    return name if len(name) <= QUOTE_LIMIT else f"{name[:QUOTE_LIMIT]}…"
+    """A property name as messages show it: an unknown one may be any length (a name, not an
+    identifier a user must fix, so it is cut at NAME_LIMIT)."""
+    return name if len(name) <= NAME_LIMIT else f"{name[:NAME_LIMIT]}…"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -23,16 +24,17 @@ import pytest
 
 from appfabric_connect.emulator import EmulatorControl
 from appfabric_connect.emulator.seed import Seeded
+from appfabric_connect.terraform import mirror
 from tests.package.conftest import PACKAGE_PROGRAMS, package_project, plugin_dir, yaml_host_dir
 from tests.support.appfabric import REDIRECT_URI, status_of
 from tests.support.pulumi_project import PulumiProject, new_project
-from tests.terraform.conftest import dev_overrides, engine_or_skip
+from tests.terraform.conftest import engine_or_skip
 from tests.terraform.workspace import Workspace, engine_env
 
 if TYPE_CHECKING:
     from mypy_boto3_appfabric import AppFabricClient
 
-__all__ = ["dev_overrides", "plugin_dir", "yaml_host_dir"]
+__all__ = ["plugin_dir", "yaml_host_dir"]
 
 pytestmark = pytest.mark.e2e
 
@@ -132,7 +134,9 @@ def _terraform(engine: str, seeded: Seeded, directory: Path, cli_config: Path) -
     }.items():
         program = program.replace("{" + key + "}", value)
     workspace = Workspace(directory, engine, engine_env(cli_config))
+    workspace.env[mirror.PYTHON_ENV] = sys.executable
     workspace.write(program)
+    workspace.run("init", "-no-color")  # from the filesystem mirror, as the README installs it
     env = workspace.env
     version = {"n": 0}
 
@@ -188,6 +192,16 @@ FRONT_ENDS = [
 ]
 
 
+@pytest.fixture(scope="session")
+def mirrored(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The CLI configuration that installs the provider from a filesystem mirror (README)."""
+    where = tmp_path_factory.mktemp("mirror")
+    mirror.write_mirror(where / "mirror")
+    config = where / "appfabric.tfrc"
+    config.write_text(mirror.mirror_config(where / "mirror"))
+    return config
+
+
 @pytest.fixture(params=FRONT_ENDS)
 def pipeline(
     request: pytest.FixtureRequest,
@@ -200,9 +214,7 @@ def pipeline(
     front_end: str = request.param
     if front_end in ("terraform", "tofu"):
         engine = engine_or_skip(front_end)
-        return _terraform(
-            engine, seeded, tmp_path / "work", request.getfixturevalue("dev_overrides")
-        )
+        return _terraform(engine, seeded, tmp_path / "work", request.getfixturevalue("mirrored"))
     arn = seeded.oauth2_authorization["appAuthorizationArn"]
     if front_end == "dynamic":
         stack = new_project(tmp_path / "project", request.getfixturevalue("pulumi_env"))

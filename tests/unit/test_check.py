@@ -44,7 +44,7 @@ def test_check_reports_every_problem_at_once() -> None:
         {
             "app_bundle_identifier": "not-an-id",
             "app_authorization_identifier": 42,
-            "auth_request": {"redirect_uri": "http://example.com/cb", "code": ""},
+            "auth_request": {"redirect_uri": "http://example.com/cb", "code": 42},
             "region": "Mars",
         }
     )
