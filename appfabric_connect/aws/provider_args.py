@@ -7,12 +7,11 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-import botocore.session
-
 from .. import schema
 from ..naming import camel, snake
 from ..quoting import quoted
 from .config_values import Problem, Reader
+from .model import botocore_data
 from .settings import RETRY_MODES, AssumeRole, Secret, WebIdentity
 
 # Keys of pulumi-aws's ProviderArgs that do not touch an AppFabric connection's identity,
@@ -205,8 +204,7 @@ def _unknown_fields(r: Reader, key: str, entry: Mapping[str, Any], known: tuple[
 
 @functools.cache
 def _regions() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
-    session = botocore.session.get_session()
-    partitions = session.get_data("endpoints")["partitions"]
+    partitions = botocore_data("endpoints")["partitions"]
     known = frozenset(region for p in partitions for region in p["regions"])
     patterns = tuple(re.compile(p["regionRegex"]) for p in partitions)
     return known, patterns

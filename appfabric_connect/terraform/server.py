@@ -21,16 +21,13 @@ import os
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import grpc
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from ..engine_watch import exit_with_engine
 from .proto import (
@@ -50,10 +47,71 @@ MAX_OPERATIONS = 64
 
 log = logging.getLogger("appfabric_connect")
 
+# The server's certificate, kept between starts (Terraform starts the provider about three times
+# per plan; making one costs about 50 ms, most of it importing `cryptography`). Its key guards
+# nothing the socket's own directory (mode 0700) does not: the client learns which certificate
+# to trust from the handshake line this process prints, so a key read by someone else could
+# only serve a process of theirs that Terraform never talks to. It is still kept like a key:
+# in a directory of this user's only (0700), in a file only they can read (0600), and used only
+# when both are so and they own them; otherwise each start makes its own, as go-plugin does.
+CERT_DIR_ENV = "APPFABRIC_CONNECT_TLS_CACHE"  # the cache's directory ("" turns the cache off)
+CERT_FILE = "terraform-plugin.pem"
+CERT_MAX_AGE_S = 7 * 24 * 3600  # a new certificate each week
+
+
+def _cert_dir() -> Path | None:
+    configured = os.environ.get(CERT_DIR_ENV)
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "appfabric-connect" / "tls"
+
+
+def _private(path: Path, mode: int) -> bool:
+    """``path`` is this user's and no one else may read or write it."""
+    info = path.lstat()
+    return info.st_uid == os.getuid() and (info.st_mode & 0o777) == mode
+
+
+def _pem_der(cert_pem: bytes) -> bytes:
+    body = cert_pem.split(b"-----BEGIN CERTIFICATE-----", 1)[1].split(b"-----END", 1)[0]
+    return base64.b64decode(b"".join(body.split()))
+
+
+def certificate() -> tuple[bytes, bytes, bytes]:
+    """``server_certificate()``, kept in the user's cache for a week (see CERT_DIR_ENV)."""
+    directory = _cert_dir()
+    if directory is None:
+        return server_certificate()
+    path = directory / CERT_FILE
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        if (
+            _private(directory, 0o700)
+            and _private(path, 0o600)
+            and time.time() - path.stat().st_mtime < CERT_MAX_AGE_S
+        ):
+            key_pem, cert_pem = path.read_bytes().split(b"\n\n", 1)
+            if b"PRIVATE KEY" in key_pem and cert_pem.startswith(b"-----BEGIN CERTIFICATE"):
+                return key_pem, cert_pem, _pem_der(cert_pem)
+    made = server_certificate()
+    with contextlib.suppress(OSError):
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if _private(directory, 0o700):
+            descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=".cert")  # 0600
+            with os.fdopen(descriptor, "wb") as file:
+                file.write(made[0].rstrip(b"\n") + b"\n\n" + made[1])
+            os.replace(temporary, path)
+    return made
+
 
 def server_certificate() -> tuple[bytes, bytes, bytes]:
     """(key PEM, cert PEM, cert DER): a self-signed ECDSA certificate for ``localhost``, as
     go-plugin's AutoMTLS makes its own (the client verifies it against the handshake's copy)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name(
         [
@@ -167,7 +225,7 @@ def serve(make_provider: Callable[[], Any] = Provider) -> None:
     socket = socket_dir / "appfabricconnect.sock"
     client_cert = os.environ.get("PLUGIN_CLIENT_CERT", "").encode()
     if client_cert:
-        key_pem, cert_pem, cert_der = server_certificate()
+        key_pem, cert_pem, cert_der = certificate()
         # The client's certificate is not verified: go-plugin makes it with a P-521 key, and
         # BoringSSL (grpcio) does not offer P-521 signatures, so Go's TLS client would send none
         # and every call would fail. The client does verify ours (the handshake's copy), and the
