@@ -86,6 +86,8 @@ print(",".join(heavy))
             "core.check(core.ProviderConfig(None), {'app_bundle_identifier': 'a' * 36})\n"
             "core.read_config({'aws:region': 'us-east-1'}, None)",
         ),
+        # The package plugin until its port line: the SDK loads after it.
+        ("appfabric_connect.pulumi.package.server", ""),
     ],
 )
 def test_a_plugin_starts_without_boto3_cryptography_or_the_pulumi_sdk(
