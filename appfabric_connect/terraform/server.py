@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime
+import importlib.util
 import logging
 import os
 import sys
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import grpc
+import msgpack  # noqa: F401  # the `terraform` extra (see below)
 
 from ..engine_watch import exit_with_engine
 from .proto import (
@@ -37,7 +39,11 @@ from .proto import (
     grpc_stdio_pb2_grpc,
     tfplugin6_pb2_grpc,
 )
-from .provider import Provider
+
+# The `terraform` extra, checked before the handshake as when it was imported here: a missing one
+# is an ImportError that terraform.main words (cryptography is imported only to make a certificate).
+if importlib.util.find_spec("cryptography") is None:
+    raise ImportError("No module named 'cryptography'", name="cryptography")
 
 MAGIC_COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE"
 MAGIC_COOKIE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2"
@@ -210,14 +216,48 @@ def _refuse_direct_run() -> None:
         sys.exit(1)
 
 
-def serve(make_provider: Callable[[], Any] = Provider) -> None:
+class LazyProvider(grpc.GenericRpcHandler):  # type: ignore[misc]  # grpc has no stubs
+    """``tfplugin6.Provider``, served by ``provider.Provider``, which is imported (with the
+    core: about 50 ms) once, by ``load`` on a thread after the handshake or by the first call,
+    which waits for it. Terraform's first call comes after its TLS handshake anyway."""
+
+    def __init__(self, make_provider: Callable[[], Any] | None = None) -> None:
+        self._make = make_provider
+        self._lock = threading.Lock()
+        self._handler: Any = None
+
+    def load(self) -> Any:
+        with self._lock:
+            if self._handler is None:
+                make = self._make
+                if make is None:
+                    from .provider import Provider
+
+                    make = Provider
+                collected: list[Any] = []
+
+                class Collect:  # the generated code's view of a server
+                    def add_generic_rpc_handlers(self, handlers: tuple[Any, ...]) -> None:
+                        collected.extend(handlers)
+
+                tfplugin6_pb2_grpc.add_ProviderServicer_to_server(make(), Collect())
+                (self._handler,) = collected
+            return self._handler
+
+    def service(self, handler_call_details: Any) -> Any:
+        return self.load().service(handler_call_details)
+
+
+def serve(make_provider: Callable[[], Any] | None = None) -> None:
     """Listens on a Unix socket with mTLS and prints go-plugin's handshake line.
 
-    ``make_provider()``: the tfplugin6 servicer (the tests' stand-in provider passes its own).
+    ``make_provider()``: the tfplugin6 servicer (the tests' stand-in provider passes its own);
+    by default ``provider.Provider``, loaded after the handshake (``LazyProvider``).
     """
     stop = threading.Event()
     server = grpc.server(ThreadPoolExecutor(MAX_OPERATIONS, thread_name_prefix="operation"))
-    tfplugin6_pb2_grpc.add_ProviderServicer_to_server(make_provider(), server)
+    provider = LazyProvider(make_provider)
+    server.add_generic_rpc_handlers((provider,))
     grpc_controller_pb2_grpc.add_GRPCControllerServicer_to_server(Controller(stop), server)
     grpc_stdio_pb2_grpc.add_GRPCStdioServicer_to_server(Stdio(stop), server)
     grpc_broker_pb2_grpc.add_GRPCBrokerServicer_to_server(Broker(), server)
@@ -240,6 +280,7 @@ def serve(make_provider: Callable[[], Any] = Provider) -> None:
     handshake = f"1|{PROTOCOL_VERSION}|unix|{socket}|grpc|{cert_field}\n"
     os.write(sys.stdout.fileno(), handshake.encode())
     sys.stdout.flush()
+    threading.Thread(target=provider.load, name="load-provider", daemon=True).start()
     try:
         stop.wait()
     finally:
@@ -248,7 +289,7 @@ def serve(make_provider: Callable[[], Any] = Provider) -> None:
         socket_dir.rmdir()
 
 
-def main(make_provider: Callable[[], Any] = Provider) -> None:
+def main(make_provider: Callable[[], Any] | None = None) -> None:
     """The plugin's entry point (``terraform-provider-appfabricconnect``)."""
     _refuse_direct_run()
     logging.basicConfig(

@@ -86,7 +86,8 @@ print(",".join(heavy))
             "core.check(core.ProviderConfig(None), {'app_bundle_identifier': 'a' * 36})\n"
             "core.read_config({'aws:region': 'us-east-1'}, None)",
         ),
-        # The package plugin until its port line: the SDK loads after it.
+        # Each plugin until its handshake: the lifecycle loads after it.
+        ("appfabric_connect.terraform.server", ""),
         ("appfabric_connect.pulumi.package.server", ""),
     ],
 )
