@@ -37,6 +37,7 @@ from .proto import (
     grpc_controller_pb2,
     grpc_controller_pb2_grpc,
     grpc_stdio_pb2_grpc,
+    tfplugin6_pb2,
     tfplugin6_pb2_grpc,
 )
 
@@ -216,6 +217,19 @@ def _refuse_direct_run() -> None:
         sys.exit(1)
 
 
+# The calls schema_rpc answers (see schema_rpc), and their messages.
+_SCHEMA_CALLS: dict[str, tuple[Any, Any]] = {
+    "/tfplugin6.Provider/GetProviderSchema": (
+        tfplugin6_pb2.GetProviderSchema.Request,
+        tfplugin6_pb2.GetProviderSchema.Response,
+    ),
+    "/tfplugin6.Provider/GetMetadata": (
+        tfplugin6_pb2.GetMetadata.Request,
+        tfplugin6_pb2.GetMetadata.Response,
+    ),
+}
+
+
 class LazyProvider(grpc.GenericRpcHandler):  # type: ignore[misc]  # grpc has no stubs
     """``tfplugin6.Provider``, served by ``provider.Provider``, which is imported (with the
     core: about 50 ms) once, by ``load`` on a thread after the handshake or by the first call,
@@ -257,6 +271,19 @@ class LazyProvider(grpc.GenericRpcHandler):  # type: ignore[misc]  # grpc has no
     def service(self, handler_call_details: Any) -> Any:
         method = handler_call_details.method
         counted = self._counted.get(method)
+        if counted is None and self._make is None and method in _SCHEMA_CALLS:
+            # The schema alone (a plan's first start asks for nothing else): no lifecycle.
+            from . import schema_rpc
+
+            answer = {
+                schema_rpc.GET_PROVIDER_SCHEMA: schema_rpc.provider_schema,
+                schema_rpc.GET_METADATA: schema_rpc.metadata,
+            }[method]
+            counted = self._counted[method] = grpc.unary_unary_rpc_method_handler(
+                self._counting(lambda request, context: answer()),
+                request_deserializer=_SCHEMA_CALLS[method][0].FromString,
+                response_serializer=_SCHEMA_CALLS[method][1].SerializeToString,
+            )
         if counted is None:
             handler = self.load().service(handler_call_details)
             if handler is None or handler.unary_unary is None:  # tfplugin6: unary calls only
