@@ -6,9 +6,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-import botocore.exceptions
-import botocore.session
-
 _UUID = r"[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}"
 UUID_RE = re.compile(_UUID)
 REGION_RE = re.compile(r"[a-z]{2}(?:-[a-z]+)+-\d{1,2}")
@@ -97,6 +94,9 @@ def region_of(*identifiers: str) -> str | None:
 def partition_for(region: str) -> str:
     """The AWS partition of ``region`` (``aws``, ``aws-cn``, …), as botocore knows it; ``aws``
     for a region botocore does not know (as botocore's own clients assume)."""
+    import botocore.exceptions
+    import botocore.session
+
     try:
         return str(botocore.session.get_session().get_partition_for_region(region))
     except botocore.exceptions.UnknownRegionError:

@@ -1,4 +1,8 @@
-"""boto3 clients for AppFabric: settings from stack config, cached per process, never pickled."""
+"""boto3 clients for AppFabric: settings from stack config, cached per process, never pickled.
+
+boto3 and botocore (about 0.15 s to import) are imported by the first client or region lookup
+only: a plugin's schema, validation and plan never make one, and start without them.
+"""
 
 from __future__ import annotations
 
@@ -7,25 +11,21 @@ import os
 import threading
 from typing import TYPE_CHECKING
 
-import boto3
-import botocore.exceptions
-import botocore.session
-from botocore.config import Config
-
 from .. import schema
-from . import account_guard, identity, retries, transport
-from .identity import ConfigurationError
+from . import transport
 from .settings import (
     DEFAULT_MAX_ATTEMPTS,
     RETRY_MODES,
     AssumeRole,
     AwsSettings,
+    ConfigurationError,
     RetryMode,
     Secret,
     WebIdentity,
 )
 
 if TYPE_CHECKING:
+    import botocore.session
     from mypy_boto3_appfabric import AppFabricClient
 
 __all__ = [
@@ -68,6 +68,10 @@ def _chain_region(
     profile: str | None, config_file: str | None, _env: tuple[str | None, ...], named: str
 ) -> str | None:
     # Cached per profile and environment: a boto3 Session costs ~15 ms, and diff asks per resource.
+    import boto3
+    import botocore.exceptions
+    import botocore.session
+
     core = botocore.session.Session()
     if config_file:
         core.set_config_variable("config_file", config_file)
@@ -89,6 +93,8 @@ def client(settings: AwsSettings, region: str) -> AppFabricClient:
     with _lock:
         cached = _clients.get(key)
         if cached is None:
+            from . import account_guard, identity
+
             session = identity.session(settings)
             account_guard.check(settings, session)
             cached = _clients[key] = _new_client(settings, session, region)
@@ -97,6 +103,8 @@ def client(settings: AwsSettings, region: str) -> AppFabricClient:
 
 def clear_clients() -> None:
     """Forgets every client, session and checked account of this process."""
+    from . import account_guard, identity
+
     with _lock:
         _clients.clear()
     identity.clear_sessions()
@@ -106,6 +114,11 @@ def clear_clients() -> None:
 def _new_client(
     settings: AwsSettings, session: botocore.session.Session, region: str
 ) -> AppFabricClient:
+    import boto3
+    from botocore.config import Config
+
+    from . import retries
+
     new = boto3.session.Session(botocore_session=session).client(
         "appfabric",
         region_name=region,

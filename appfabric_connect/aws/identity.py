@@ -19,11 +19,9 @@ from botocore.credentials import (
 )
 
 from . import transport
-from .settings import AssumeRole, AwsSettings
+from .settings import AssumeRole, AwsSettings, ConfigurationError
 
-
-class ConfigurationError(Exception):
-    """Something the user must set before AppFabric can be called."""
+__all__ = ["ConfigurationError", "IdentityError", "clear_sessions", "session", "sts_client"]
 
 
 class IdentityError(ConfigurationError):

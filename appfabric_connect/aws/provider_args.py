@@ -8,12 +8,11 @@ from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-import botocore.session
-
 from .. import schema
 from ..naming import camel, snake
 from ..quoting import quoted
 from .config_values import Problem, Reader
+from .model import botocore_data
 from .settings import RETRY_MODES, AssumeRole, Secret, WebIdentity
 
 # Keys of pulumi-aws's ProviderArgs that do not touch an AppFabric connection's identity,
@@ -239,8 +238,7 @@ def _unknown_fields(r: Reader, key: str, entry: Mapping[str, Any], known: tuple[
 
 @functools.cache
 def _regions() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
-    session = botocore.session.get_session()
-    partitions = session.get_data("endpoints")["partitions"]
+    partitions = botocore_data("endpoints")["partitions"]
     known = frozenset(region for p in partitions for region in p["regions"])
     patterns = tuple(re.compile(p["regionRegex"]) for p in partitions)
     return known, patterns

@@ -11,6 +11,10 @@ RetryMode = Literal["standard", "adaptive"]
 RETRY_MODES: tuple[RetryMode, ...] = ("standard", "adaptive")
 
 
+class ConfigurationError(Exception):
+    """Something the user must set before AppFabric can be called."""
+
+
 class Secret:
     """A secret string (key, token): equal and hashable by value, never shown, never pickled."""
 

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-from urllib.request import proxy_bypass_environment  # type: ignore[attr-defined]
-
-from botocore.config import Config
 
 from .settings import AwsSettings
+
+if TYPE_CHECKING:
+    from botocore.config import Config
 
 USER_AGENT = "appfabric-connect"
 
 
 def client_config(settings: AwsSettings, endpoint_url: str | None = None) -> Config:
     """botocore's Config for one client of ``settings``, whose endpoint is ``endpoint_url``."""
+    from botocore.config import Config  # with the client: botocore is slow to import
+
     options: dict[str, object] = {
         "retries": {"mode": settings.retry_mode, "total_max_attempts": settings.max_attempts},
         "user_agent_extra": USER_AGENT,
@@ -36,6 +39,8 @@ def verify(settings: AwsSettings) -> bool | str | None:
 
 
 def _proxies(settings: AwsSettings, endpoint_url: str | None) -> dict[str, str]:
+    from urllib.request import proxy_bypass_environment  # type: ignore[attr-defined]
+
     proxies = {
         scheme: url
         for scheme, url in (("http", settings.http_proxy), ("https", settings.https_proxy))

@@ -6,8 +6,6 @@ import functools
 from collections.abc import Mapping
 from typing import Any
 
-from botocore.model import StructureShape
-
 from .. import schema
 from ..aws import model
 from ..naming import camel
@@ -62,10 +60,7 @@ def read_back(prop: schema.Property, authorization: Mapping[str, Any]) -> Any:
 @functools.cache
 def _timestamps() -> frozenset[str]:
     """AppFabric's timestamp members of an authorization (botocore gives them as datetimes)."""
-    shape = model.appfabric_model().shape_for("AppAuthorization")
-    assert isinstance(shape, StructureShape)
-    members = shape.members
-    return frozenset(name for name, shape in members.items() if shape.type_name == "timestamp")
+    return model.timestamp_members("AppAuthorization")
 
 
 # Keys and tokens of the ``aws`` input (the schema's secret fields, at any depth), in both the

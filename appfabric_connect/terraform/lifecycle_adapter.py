@@ -26,7 +26,6 @@ from typing import Any
 import botocore.exceptions
 
 from .. import core
-from ..aws import identity
 from ..aws.failures import failure_message
 from ..core import statuses
 from ..core.fingerprint import fingerprint
@@ -283,6 +282,8 @@ class Connections:
         self.config = core.read_config(_SettingsByKey(config), TERRAFORM, _PREFIX)
         if _has_unknown(config):  # e.g. keys from a resource: known at apply
             return []
+        from ..aws import identity  # botocore's session: not for a schema-only start
+
         settings = self.config.settings
         try:
             if identity.has_source_credentials(settings):

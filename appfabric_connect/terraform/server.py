@@ -16,21 +16,20 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime
+import importlib.util
 import logging
 import os
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import grpc
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+import msgpack  # noqa: F401  # the `terraform` extra (see below)
 
 from ..engine_watch import exit_with_engine
 from .proto import (
@@ -38,9 +37,14 @@ from .proto import (
     grpc_controller_pb2,
     grpc_controller_pb2_grpc,
     grpc_stdio_pb2_grpc,
+    tfplugin6_pb2,
     tfplugin6_pb2_grpc,
 )
-from .provider import Provider
+
+# The `terraform` extra, checked before the handshake as when it was imported here: a missing one
+# is an ImportError that terraform.main words (cryptography is imported only to make a certificate).
+if importlib.util.find_spec("cryptography") is None:
+    raise ImportError("No module named 'cryptography'", name="cryptography")
 
 MAGIC_COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE"
 MAGIC_COOKIE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2"
@@ -50,10 +54,71 @@ MAX_OPERATIONS = 64
 
 log = logging.getLogger("appfabric_connect")
 
+# The server's certificate, kept between starts (Terraform starts the provider about three times
+# per plan; making one costs about 50 ms, most of it importing `cryptography`). Its key guards
+# nothing the socket's own directory (mode 0700) does not: the client learns which certificate
+# to trust from the handshake line this process prints, so a key read by someone else could
+# only serve a process of theirs that Terraform never talks to. It is still kept like a key:
+# in a directory of this user's only (0700), in a file only they can read (0600), and used only
+# when both are so and they own them; otherwise each start makes its own, as go-plugin does.
+CERT_DIR_ENV = "APPFABRIC_CONNECT_TLS_CACHE"  # the cache's directory ("" turns the cache off)
+CERT_FILE = "terraform-plugin.pem"
+CERT_MAX_AGE_S = 7 * 24 * 3600  # a new certificate each week
+
+
+def _cert_dir() -> Path | None:
+    configured = os.environ.get(CERT_DIR_ENV)
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "appfabric-connect" / "tls"
+
+
+def _private(path: Path, mode: int) -> bool:
+    """``path`` is this user's and no one else may read or write it."""
+    info = path.lstat()
+    return info.st_uid == os.getuid() and (info.st_mode & 0o777) == mode
+
+
+def _pem_der(cert_pem: bytes) -> bytes:
+    body = cert_pem.split(b"-----BEGIN CERTIFICATE-----", 1)[1].split(b"-----END", 1)[0]
+    return base64.b64decode(b"".join(body.split()))
+
+
+def certificate() -> tuple[bytes, bytes, bytes]:
+    """``server_certificate()``, kept in the user's cache for a week (see CERT_DIR_ENV)."""
+    directory = _cert_dir()
+    if directory is None:
+        return server_certificate()
+    path = directory / CERT_FILE
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        if (
+            _private(directory, 0o700)
+            and _private(path, 0o600)
+            and time.time() - path.stat().st_mtime < CERT_MAX_AGE_S
+        ):
+            key_pem, cert_pem = path.read_bytes().split(b"\n\n", 1)
+            if b"PRIVATE KEY" in key_pem and cert_pem.startswith(b"-----BEGIN CERTIFICATE"):
+                return key_pem, cert_pem, _pem_der(cert_pem)
+    made = server_certificate()
+    with contextlib.suppress(OSError):
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if _private(directory, 0o700):
+            descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=".cert")  # 0600
+            with os.fdopen(descriptor, "wb") as file:
+                file.write(made[0].rstrip(b"\n") + b"\n\n" + made[1])
+            os.replace(temporary, path)
+    return made
+
 
 def server_certificate() -> tuple[bytes, bytes, bytes]:
     """(key PEM, cert PEM, cert DER): a self-signed ECDSA certificate for ``localhost``, as
     go-plugin's AutoMTLS makes its own (the client verifies it against the handshake's copy)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name(
         [
@@ -152,14 +217,107 @@ def _refuse_direct_run() -> None:
         sys.exit(1)
 
 
-def serve(make_provider: Callable[[], Any] = Provider) -> None:
+# The calls schema_rpc answers (see schema_rpc), and their messages.
+_SCHEMA_CALLS: dict[str, tuple[Any, Any]] = {
+    "/tfplugin6.Provider/GetProviderSchema": (
+        tfplugin6_pb2.GetProviderSchema.Request,
+        tfplugin6_pb2.GetProviderSchema.Response,
+    ),
+    "/tfplugin6.Provider/GetMetadata": (
+        tfplugin6_pb2.GetMetadata.Request,
+        tfplugin6_pb2.GetMetadata.Response,
+    ),
+}
+
+
+class LazyProvider(grpc.GenericRpcHandler):  # type: ignore[misc]  # grpc has no stubs
+    """``tfplugin6.Provider``, served by ``provider.Provider``, which is imported (with the
+    core: about 50 ms) once, by ``load`` on a thread after the handshake or by the first call,
+    which waits for it. Terraform's first call comes after its TLS handshake anyway.
+
+    It counts the calls in flight (``busy``): the process ends at once after Shutdown only when
+    none is (see ``serve``)."""
+
+    def __init__(self, make_provider: Callable[[], Any] | None = None) -> None:
+        self._make = make_provider
+        self._lock = threading.Lock()
+        self._handler: Any = None
+        self._counted: dict[str, Any] = {}
+        self._in_flight = 0
+
+    @property
+    def busy(self) -> bool:
+        with self._lock:
+            return self._in_flight > 0
+
+    def load(self) -> Any:
+        with self._lock:
+            if self._handler is None:
+                make = self._make
+                if make is None:
+                    from .provider import Provider
+
+                    make = Provider
+                collected: list[Any] = []
+
+                class Collect:  # the generated code's view of a server
+                    def add_generic_rpc_handlers(self, handlers: tuple[Any, ...]) -> None:
+                        collected.extend(handlers)
+
+                tfplugin6_pb2_grpc.add_ProviderServicer_to_server(make(), Collect())
+                (self._handler,) = collected
+            return self._handler
+
+    def service(self, handler_call_details: Any) -> Any:
+        method = handler_call_details.method
+        counted = self._counted.get(method)
+        if counted is None and self._make is None and method in _SCHEMA_CALLS:
+            # The schema alone (a plan's first start asks for nothing else): no lifecycle.
+            from . import schema_rpc
+
+            answer = {
+                schema_rpc.GET_PROVIDER_SCHEMA: schema_rpc.provider_schema,
+                schema_rpc.GET_METADATA: schema_rpc.metadata,
+            }[method]
+            counted = self._counted[method] = grpc.unary_unary_rpc_method_handler(
+                self._counting(lambda request, context: answer()),
+                request_deserializer=_SCHEMA_CALLS[method][0].FromString,
+                response_serializer=_SCHEMA_CALLS[method][1].SerializeToString,
+            )
+        if counted is None:
+            handler = self.load().service(handler_call_details)
+            if handler is None or handler.unary_unary is None:  # tfplugin6: unary calls only
+                return handler
+            counted = self._counted[method] = grpc.unary_unary_rpc_method_handler(
+                self._counting(handler.unary_unary),
+                request_deserializer=handler.request_deserializer,
+                response_serializer=handler.response_serializer,
+            )
+        return counted
+
+    def _counting(self, behaviour: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+        def counted(request: Any, context: Any) -> Any:
+            with self._lock:
+                self._in_flight += 1
+            try:
+                return behaviour(request, context)
+            finally:
+                with self._lock:
+                    self._in_flight -= 1
+
+        return counted
+
+
+def serve(make_provider: Callable[[], Any] | None = None) -> None:
     """Listens on a Unix socket with mTLS and prints go-plugin's handshake line.
 
-    ``make_provider()``: the tfplugin6 servicer (the tests' stand-in provider passes its own).
+    ``make_provider()``: the tfplugin6 servicer (the tests' stand-in provider passes its own);
+    by default ``provider.Provider``, loaded after the handshake (``LazyProvider``).
     """
     stop = threading.Event()
     server = grpc.server(ThreadPoolExecutor(MAX_OPERATIONS, thread_name_prefix="operation"))
-    tfplugin6_pb2_grpc.add_ProviderServicer_to_server(make_provider(), server)
+    provider = LazyProvider(make_provider)
+    server.add_generic_rpc_handlers((provider,))
     grpc_controller_pb2_grpc.add_GRPCControllerServicer_to_server(Controller(stop), server)
     grpc_stdio_pb2_grpc.add_GRPCStdioServicer_to_server(Stdio(stop), server)
     grpc_broker_pb2_grpc.add_GRPCBrokerServicer_to_server(Broker(), server)
@@ -167,7 +325,7 @@ def serve(make_provider: Callable[[], Any] = Provider) -> None:
     socket = socket_dir / "appfabricconnect.sock"
     client_cert = os.environ.get("PLUGIN_CLIENT_CERT", "").encode()
     if client_cert:
-        key_pem, cert_pem, cert_der = server_certificate()
+        key_pem, cert_pem, cert_der = certificate()
         # The client's certificate is not verified: go-plugin makes it with a P-521 key, and
         # BoringSSL (grpcio) does not offer P-521 signatures, so Go's TLS client would send none
         # and every call would fail. The client does verify ours (the handshake's copy), and the
@@ -182,15 +340,25 @@ def serve(make_provider: Callable[[], Any] = Provider) -> None:
     handshake = f"1|{PROTOCOL_VERSION}|unix|{socket}|grpc|{cert_field}\n"
     os.write(sys.stdout.fileno(), handshake.encode())
     sys.stdout.flush()
+    threading.Thread(target=provider.load, name="load-provider", daemon=True).start()
     try:
         stop.wait()
     finally:
         server.stop(grace=2).wait()
         socket.unlink(missing_ok=True)
         socket_dir.rmdir()
+    if not provider.busy:
+        # Nothing left to do: skip the interpreter's teardown (grpc's, the modules'), about
+        # 40 ms of each of the three starts of a plan; Terraform waits for the process to end.
+        # With a call still running (go-plugin's Kill during an operation), its thread is
+        # waited for at exit as before.
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
 
 
-def main(make_provider: Callable[[], Any] = Provider) -> None:
+def main(make_provider: Callable[[], Any] | None = None) -> None:
     """The plugin's entry point (``terraform-provider-appfabricconnect``)."""
     _refuse_direct_run()
     # go-plugin files a plugin's stderr line under the level its prefix names ("[WARN]", not

@@ -1,0 +1,168 @@
+"""The provider plugin's ResourceProvider service: ``server`` serves it, loaded after the port."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+import grpc
+import grpc.aio
+from pulumi.provider.experimental.property_value import PropertyValue
+from pulumi.runtime import proto
+from pulumi.runtime.proto import provider_pb2_grpc
+
+from ... import __version__
+from ..errors import ConnectionFailed, ProviderBug
+from . import engine_log
+from .connection import PackageConnection
+from .pulumi_schema import schema_json
+
+# Why this serves the gRPC protocol itself rather than through pulumi.provider.experimental's
+# framework (whose PropertyValue it does use): a failure must reach the user as the one line
+# ConnectionFailed says (context.abort with the message alone); each operation runs in a thread
+# of its own, so N connects wait at once under `pulumi up --parallel N`; and each warning is
+# attributed to the resource whose operation logged it (engine_log.attributed, by URN).
+
+# Each create may wait minutes for PendingConnect → Connected: one thread per operation in
+# flight, so `pulumi up --parallel N` runs N connects at once.
+MAX_OPERATIONS = 64
+
+_Result = TypeVar("_Result")
+unmarshal = PropertyValue.unmarshal_map
+marshal = PropertyValue.marshal_map
+# google.protobuf ships no type stubs (types-protobuf is not a dependency).
+Empty: Any = importlib.import_module("google.protobuf.empty_pb2").Empty
+DIFF_NONE = proto.DiffResponse.DIFF_NONE
+DIFF_SOME = proto.DiffResponse.DIFF_SOME
+
+
+class ConnectionServicer(provider_pb2_grpc.ResourceProviderServicer):
+    """Serves GetSchema, Configure and the resource's Check/Diff/Create/Read/Update/Delete."""
+
+    def __init__(self) -> None:
+        self.connection = PackageConnection()
+        self._pool = ThreadPoolExecutor(MAX_OPERATIONS, thread_name_prefix="operation")
+
+    async def _run(
+        self,
+        context: grpc.aio.ServicerContext[Any, Any],
+        work: Callable[[], _Result],
+        urn: str = "",
+    ) -> _Result:
+        """``work`` in a thread; a failure ends the call with its one-line message.
+
+        Its warnings go to the engine attached to ``urn``, the resource operated on (none: the
+        provider's own, e.g. Configure's).
+        """
+        try:
+            return await asyncio.get_running_loop().run_in_executor(
+                self._pool, engine_log.attributed(urn, work)
+            )
+        except (ConnectionFailed, ProviderBug) as error:
+            await context.abort(grpc.StatusCode.UNKNOWN, str(error))
+            raise  # abort raises; this line is for type checkers
+
+    async def GetPluginInfo(self, request: Any, context: Any) -> proto.PluginInfo:
+        return proto.PluginInfo(version=__version__)
+
+    async def GetSchema(self, request: Any, context: Any) -> proto.GetSchemaResponse:
+        return proto.GetSchemaResponse(schema=schema_json())
+
+    async def CheckConfig(self, request: Any, context: Any) -> proto.CheckResponse:
+        checked = await self._run(
+            context, lambda: self.connection.check_config(unmarshal(request.news))
+        )
+        return proto.CheckResponse(
+            inputs=request.news,
+            failures=[proto.CheckFailure(property=p, reason=r) for p, r in checked.failures],
+        )
+
+    async def DiffConfig(self, request: Any, context: Any) -> proto.DiffResponse:
+        same = unmarshal(request.olds) == unmarshal(request.news)
+        return proto.DiffResponse(changes=DIFF_NONE if same else DIFF_SOME)
+
+    async def Configure(self, request: Any, context: Any) -> proto.ConfigureResponse:
+        await self._run(context, lambda: self.connection.configure(unmarshal(request.args)))
+        return proto.ConfigureResponse(acceptSecrets=True, supportsPreview=False)
+
+    async def Check(self, request: Any, context: Any) -> proto.CheckResponse:
+        checked = await self._run(
+            context,
+            lambda: self.connection.check(unmarshal(request.olds), unmarshal(request.news)),
+            urn=request.urn,
+        )
+        return proto.CheckResponse(
+            inputs=marshal(checked.inputs),
+            failures=[proto.CheckFailure(property=p, reason=r) for p, r in checked.failures],
+        )
+
+    async def Diff(self, request: Any, context: Any) -> proto.DiffResponse:
+        diffed = await self._run(
+            context,
+            lambda: self.connection.diff(
+                request.id, unmarshal(request.olds), unmarshal(request.news)
+            ),
+            urn=request.urn,
+        )
+        return proto.DiffResponse(
+            changes=DIFF_SOME if diffed.changes else DIFF_NONE,
+            replaces=diffed.replaces,
+            deleteBeforeReplace=diffed.delete_before_replace,
+        )
+
+    async def Create(self, request: Any, context: Any) -> proto.CreateResponse:
+        resource_id, outputs = await self._run(
+            context, lambda: self.connection.create(unmarshal(request.properties)), urn=request.urn
+        )
+        return proto.CreateResponse(id=resource_id, properties=marshal(outputs))
+
+    async def Read(self, request: Any, context: Any) -> proto.ReadResponse:
+        found = await self._run(
+            context,
+            lambda: self.connection.read(
+                request.id, unmarshal(request.properties), unmarshal(request.inputs)
+            ),
+            urn=request.urn,
+        )
+        return proto.ReadResponse(
+            id=found.resource_id, properties=marshal(found.properties), inputs=marshal(found.inputs)
+        )
+
+    async def Update(self, request: Any, context: Any) -> proto.UpdateResponse:
+        outputs = await self._run(
+            context,
+            lambda: self.connection.update(
+                request.id, unmarshal(request.olds), unmarshal(request.news)
+            ),
+            urn=request.urn,
+        )
+        return proto.UpdateResponse(properties=marshal(outputs))
+
+    async def Delete(self, request: Any, context: Any) -> Any:
+        await self._run(
+            context,
+            lambda: self.connection.delete(request.id, unmarshal(request.properties)),
+            urn=request.urn,
+        )
+        return Empty()
+
+    async def Cancel(self, request: Any, context: Any) -> Any:
+        return Empty()
+
+
+def method_handlers(engine: str | None) -> grpc.GenericRpcHandler:
+    """The ResourceProvider service's handlers, after the engine log is installed (its warnings:
+    ``warning: ...`` under their resource)."""
+    engine_log.install(engine)
+    captured: list[grpc.GenericRpcHandler] = []
+
+    class Collect:  # the generated code's view of a server
+        def add_generic_rpc_handlers(self, handlers: tuple[grpc.GenericRpcHandler, ...]) -> None:
+            captured.extend(handlers)
+
+    provider_pb2_grpc.add_ResourceProviderServicer_to_server(ConnectionServicer(), Collect())
+    (handler,) = captured
+    return handler

@@ -1,0 +1,40 @@
+"""GetProviderSchema and GetMetadata without the lifecycle: the answers ``provider.Provider``
+gives (a test holds them equal), built once.
+
+Terraform starts the provider about three times per plan, the first time for its schema alone:
+served from here, that start never imports the lifecycle and the core.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from . import schema as s
+from .blocks import schema
+from .proto import tfplugin6_pb2 as tf
+
+GET_PROVIDER_SCHEMA = "/tfplugin6.Provider/GetProviderSchema"
+GET_METADATA = "/tfplugin6.Provider/GetMetadata"
+
+
+def capabilities() -> tf.ServerCapabilities:
+    return tf.ServerCapabilities(move_resource_state=True)
+
+
+@functools.cache
+def provider_schema() -> tf.GetProviderSchema.Response:
+    response = tf.GetProviderSchema.Response(
+        provider=schema(s.PROVIDER), server_capabilities=capabilities()
+    )
+    response.resource_schemas[s.RESOURCE].CopyFrom(schema(s.RESOURCE_BLOCK, s.SCHEMA_VERSION))
+    response.data_source_schemas[s.DATA_SOURCE].CopyFrom(schema(s.DATA_SOURCE_BLOCK))
+    return response
+
+
+@functools.cache
+def metadata() -> tf.GetMetadata.Response:
+    return tf.GetMetadata.Response(
+        server_capabilities=capabilities(),
+        resources=[tf.GetMetadata.ResourceMetadata(type_name=s.RESOURCE)],
+        data_sources=[tf.GetMetadata.DataSourceMetadata(type_name=s.DATA_SOURCE)],
+    )
