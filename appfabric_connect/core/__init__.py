@@ -19,7 +19,8 @@ The API (``from appfabric_connect import core``)::
 
 Inputs, state and outputs are plain dicts with the schema's snake_case names
 (``schema.INPUTS``, ``schema.OUTPUTS``); a value not known yet (a preview's) is
-``core.UNKNOWN_SENTINEL``. There is no delete: AppFabric has no disconnect API.
+``core.UNKNOWN`` (a ``core.Unknown``: each front end maps its own unknown to it, and no AWS
+call sends it). There is no delete: AppFabric has no disconnect API.
 
 A connection that cannot be made raises ``core.Failure``: ``.what`` (what happened, one line),
 ``.remedy`` (a ``core.Remedy`` or None: ``.action``, a ``core.Action`` — NEW_CODE, FIX_STATUS,
@@ -38,11 +39,11 @@ from __future__ import annotations
 from .config import ProviderConfig, StackConfig, read_config
 from .failures import Action, Failure, Problem, Remedy, Words
 from .lifecycle import Created, Diff, Read, Updated, check, create, diff, read, update
-from .validation import UNKNOWN_SENTINEL
+from .validation import UNKNOWN, Unknown
 from .words import FrontEndWords
 
 __all__ = [
-    "UNKNOWN_SENTINEL",
+    "UNKNOWN",
     "Action",
     "Created",
     "Diff",
@@ -53,6 +54,7 @@ __all__ = [
     "Read",
     "Remedy",
     "StackConfig",
+    "Unknown",
     "Updated",
     "Words",
     "check",

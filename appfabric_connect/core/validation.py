@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Final
 
 from .. import schema
 from ..aws import arn, provider_args
@@ -14,21 +14,37 @@ from ..naming import camel
 from ..quoting import quoted, shown
 from .failures import Problem
 
-# A value not known until apply (a preview's): front ends hand the core this text for one, as
-# Pulumi's wire does (pulumi.runtime.rpc.UNKNOWN).
-UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+
+class Unknown:
+    """A value not known until apply (a preview's): the core's own marker, which each front end
+    maps its framework's unknown to. It is no text, so nothing can send it as one."""
+
+    _instance: Unknown | None = None
+
+    def __new__(cls) -> Unknown:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+    def __reduce__(self) -> str:
+        return "UNKNOWN"  # the one instance, also when pickled
+
+
+UNKNOWN: Final = Unknown()
 
 INPUTS = schema.INPUT_NAMES
 AUTH_REQUEST_FIELDS = schema.AUTH_REQUEST_NAMES
 MAX_CONNECT_TIMEOUT = 24 * 3600
 NAME_LIMIT = 80
-_IGNORED = frozenset({"__provider"})
 _CONNECT = "ConnectAppAuthorization"
 
 
 def is_unknown(value: Any) -> bool:
-    """True for a value not known until apply (preview): ``UNKNOWN_SENTINEL``."""
-    return isinstance(value, str) and value == UNKNOWN_SENTINEL
+    """True for a value not known until apply (preview): ``UNKNOWN``."""
+    return value is UNKNOWN
 
 
 def has_unknown(value: Any) -> bool:
@@ -44,7 +60,7 @@ def problems(news: Mapping[str, Any]) -> list[Problem]:
     """Every problem with ``news``, without any network call."""
     found: list[Problem] = []
     for name in news:
-        if name not in INPUTS and name not in _IGNORED and name not in schema.AWS_ALIASES:
+        if name not in INPUTS and name not in schema.AWS_ALIASES:
             found.append(Problem(_cut(name), _unknown_name(name, INPUTS)))
     _pulumi_aws_names(news, found)
     bundle = _identifier(news, "app_bundle_identifier", arn.parse_bundle, found)

@@ -162,7 +162,7 @@ def _operation(outcome: Outcome) -> Iterator[None]:
 
 def _core_value(value: Any) -> Any:
     if is_unknown(value):
-        return core.UNKNOWN_SENTINEL
+        return core.UNKNOWN
     return value
 
 

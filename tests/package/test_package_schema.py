@@ -9,7 +9,7 @@ from pulumi.provider.experimental.property_value import Computed, PropertyValue
 
 from appfabric_connect import schema
 from appfabric_connect.aws import provider_args
-from appfabric_connect.core.validation import UNKNOWN_SENTINEL
+from appfabric_connect.core import UNKNOWN
 from appfabric_connect.naming import camel
 from appfabric_connect.pulumi.package.connection import PackageConnection, ProviderSettings
 from appfabric_connect.pulumi.package.names import RESOURCE_TOKEN
@@ -61,7 +61,7 @@ def test_values_reach_the_core_in_snake_case_with_secrets_unwrapped_and_unknowns
     }
 
     assert to_core(sent) == {
-        "app_bundle_identifier": UNKNOWN_SENTINEL,
+        "app_bundle_identifier": UNKNOWN,
         "auth_request": {"redirect_uri": "https://example.com/cb", "code": "the-code"},
     }
 

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from appfabric_connect import AppAuthorizationConnectionProvider, ConnectionFailed
-from appfabric_connect.core import UNKNOWN_SENTINEL, connect
+from appfabric_connect import AppAuthorizationConnectionProvider, ConnectionFailed, core
+from appfabric_connect.core import connect, target
 from appfabric_connect.emulator import EmulatorControl
+from appfabric_connect.pulumi.messages import PULUMI
 from tests.reliability.helpers import inputs, one_clear_line
 from tests.support.appfabric import REDIRECT_URI, status_of
 
@@ -99,23 +100,45 @@ def test_a_create_without_a_code_adopts_a_connected_authorization_and_refuses_on
     assert CONNECT not in emulator_control.calls()
 
 
+# Pulumi's wire marker for a value not known yet (pulumi.runtime.rpc.UNKNOWN): as text, it is
+# what a front end once handed the core as a code.
+WIRE_UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+
+
+@pytest.mark.parametrize(
+    "not_a_code", [WIRE_UNKNOWN, core.UNKNOWN, ""], ids=["pulumi-wire", "core-unknown", "empty"]
+)
 def test_a_value_that_is_not_a_code_is_never_sent(
     prov: AppAuthorizationConnectionProvider,
     emulator_control: EmulatorControl,
     appfabric: AppFabricClient,
     oauth2_authorization: Any,
     connected: dict[str, Any],
+    not_a_code: Any,
 ) -> None:
     emulator_control.set_status(connected["app_authorization_arn"], "ConnectionValidationFailed")
     state = _refresh(prov, connected)
     emulator_control.reset_calls()
     with pytest.raises(ConnectionFailed) as raised:
-        prov.update(
-            state["app_authorization_arn"], state, inputs(oauth2_authorization, UNKNOWN_SENTINEL)
-        )
-    assert "was not sent" in one_clear_line(raised.value)
+        prov.update(state["app_authorization_arn"], state, inputs(oauth2_authorization, not_a_code))
+    message = one_clear_line(raised.value)
+    assert "was not sent" in message or "needs an OAuth code" in message
     assert CONNECT not in emulator_control.calls()
     assert status_of(appfabric, oauth2_authorization) == "ConnectionValidationFailed"
+
+
+def test_the_core_refuses_to_send_its_unknown_where_the_call_is_made(
+    emulator_control: EmulatorControl,
+    oauth2_authorization: Any,
+    connected: dict[str, Any],
+) -> None:
+    config = core.ProviderConfig(PULUMI)
+    to = target.resolve(config.settings, config.words, inputs(oauth2_authorization))
+    emulator_control.reset_calls()
+    for not_a_code in (core.UNKNOWN, WIRE_UNKNOWN.encode(), 42, ""):
+        with pytest.raises(core.Failure, match="was not sent"):
+            connect.sendable(to, {"redirect_uri": REDIRECT_URI, "code": not_a_code})
+    assert CONNECT not in emulator_control.calls()
 
 
 @pytest.mark.parametrize("refreshed_while", ["PendingConnect", "Connected"])

@@ -19,11 +19,12 @@ from pulumi.dynamic import (
 )
 from pulumi.dynamic.dynamic import serialize_provider
 from pulumi.output import Unknown
+from pulumi.runtime.rpc import UNKNOWN as WIRE_UNKNOWN
 
 from ... import core
 from ...core.config import ProviderConfig, StackConfig, read_config
 from ...core.messages import warning_sinks
-from ...core.validation import UNKNOWN_SENTINEL
+from ...core.validation import UNKNOWN
 from ...engine_watch import exit_with_engine
 from ..errors import one_line
 from ..messages import PULUMI, in_dynamic_provider_server
@@ -77,13 +78,13 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
     @one_line
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         """Validates ``news`` offline and reports every problem at once; unknowns pass."""
-        problems = core.check(self._config, _plain(news))
+        problems = core.check(self._config, _plain(_without_provider(news)))
         return CheckResult(news, [CheckFailure(p.property, p.reason) for p in problems])
 
     @one_line
     def create(self, props: dict[str, Any]) -> CreateResult:
         """Connects the authorization (one Connect call when it answers ``Connected``)."""
-        created = core.create(self._config, props)
+        created = core.create(self._config, _plain(_without_provider(props)))
         return CreateResult(created.id, created.outputs)
 
     @one_line
@@ -100,7 +101,7 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
     @one_line
     def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
         """The core's diff: what replaces the connection, and whether it reconnects."""
-        found = core.diff(self._config, olds, _plain(news))
+        found = core.diff(self._config, olds, _plain(_without_provider(news)))
         return DiffResult(
             changes=found.changes, replaces=found.replaces, delete_before_replace=False
         )
@@ -108,7 +109,8 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
     @one_line
     def update(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
         """Reconnects. A spent OAuth code fails here, before any Connect."""
-        return UpdateResult(core.update(self._config, olds, news).outputs)
+        updated = core.update(self._config, olds, _plain(_without_provider(news)))
+        return UpdateResult(updated.outputs)
 
     def delete(self, _id: str, _props: dict[str, Any]) -> None:
         """AppFabric has no disconnect API: the authorization is left as it is.
@@ -122,11 +124,16 @@ def serialized_provider() -> str:
     return str(serialize_provider(AppAuthorizationConnectionProvider()))
 
 
+def _without_provider(props: dict[str, Any]) -> dict[str, Any]:
+    """The inputs without the SDK's ``__provider`` (this provider, pickled), which is no input."""
+    return {key: value for key, value in props.items() if key != "__provider"}
+
+
 def _plain(value: Any) -> Any:
-    """``value`` with the SDK's ``Unknown`` objects (check and diff get them) as the core's
-    ``UNKNOWN_SENTINEL``."""
-    if isinstance(value, Unknown):
-        return UNKNOWN_SENTINEL
+    """``value`` with Pulumi's unknowns — the SDK's ``Unknown`` objects (check and diff get
+    them) and the wire's marker text — as the core's ``UNKNOWN``, which is never sent."""
+    if isinstance(value, Unknown) or value == WIRE_UNKNOWN:
+        return UNKNOWN
     if isinstance(value, Mapping):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple):

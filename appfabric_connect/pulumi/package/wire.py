@@ -8,7 +8,7 @@ from typing import Any
 from pulumi.provider.experimental.property_value import Computed, PropertyValue
 
 from ... import schema
-from ...core.validation import UNKNOWN_SENTINEL
+from ...core.validation import UNKNOWN, is_unknown
 from ...naming import camel, snake
 
 # Paths (camelCase) that are secret whatever the engine says: the OAuth code.
@@ -21,7 +21,7 @@ SECRET_PATHS = frozenset(
 
 
 def to_core(values: Mapping[str, PropertyValue]) -> dict[str, Any]:
-    """Plain values with snake_case keys; secrets unwrapped, unknowns as the engine's sentinel."""
+    """Plain values with snake_case keys; secrets unwrapped, unknowns as the core's ``UNKNOWN``."""
     return {snake(key): _plain(value) for key, value in values.items()}
 
 
@@ -36,7 +36,7 @@ def settings_values(values: Mapping[str, PropertyValue]) -> dict[str, Any]:
 def _plain(value: PropertyValue, setting: bool = False) -> Any:
     inner = value.value
     if isinstance(inner, Computed):
-        return None if setting else UNKNOWN_SENTINEL
+        return None if setting else UNKNOWN
     if isinstance(inner, Mapping):
         return settings_values(inner) if setting else to_core(inner)
     if isinstance(inner, Sequence) and not isinstance(inner, str):
@@ -56,7 +56,7 @@ def from_core(values: Mapping[str, Any], prefix: str = "") -> dict[str, Property
 
 
 def _wrapped(value: Any, path: str) -> PropertyValue:
-    if value == UNKNOWN_SENTINEL:
+    if is_unknown(value):
         return PropertyValue.computed()
     if isinstance(value, Mapping):
         return PropertyValue(from_core(value, f"{path}."))
