@@ -9,7 +9,7 @@ May import: ``aws``, ``naming``, ``quoting``, ``schema`` (never ``pulumi``: a te
 
 The API (``from appfabric_connect import core``)::
 
-    config = core.read_config(namespaced_settings, words, aws_prefix="aws:")
+    config = core.read_config(aws_settings, words, aws_prefix="aws:", own=own_settings)
     # or core.ProviderConfig(words, settings=AwsSettings(...), connect_timeout=300.0)
     core.check(config, inputs) -> list[core.Problem]        # offline; unknowns pass
     core.create(config, inputs) -> core.Created             # .id (the ARN), .outputs
@@ -36,7 +36,7 @@ else raised is a bug.
 
 from __future__ import annotations
 
-from .config import ProviderConfig, StackConfig, read_config
+from .config import ProviderConfig, read_config
 from .failures import Action, Failure, Problem, Remedy, Words
 from .lifecycle import Created, Diff, Read, Updated, check, create, diff, read, update
 from .validation import UNKNOWN, Unknown
@@ -53,7 +53,6 @@ __all__ = [
     "ProviderConfig",
     "Read",
     "Remedy",
-    "StackConfig",
     "Unknown",
     "Updated",
     "Words",

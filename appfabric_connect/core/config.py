@@ -1,10 +1,10 @@
-"""The provider's settings, read from namespaced config (``aws:*``, ``appfabric-connect:*``)."""
+"""The provider's settings: pulumi-aws's AWS settings and the package's own, as plain values."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol, cast
+from typing import Any, cast
 
 from ..aws import clients, provider_args
 from ..aws.clients import (
@@ -31,55 +31,54 @@ class ProviderConfig:
     problems: list[Problem] = field(default_factory=list)
 
 
-class StackConfig(Protocol):
-    """Namespaced stack config (``aws:region``), as the dynamic-provider server hands it over."""
+# The package's own settings, by the schema's names (``OWN_SETTINGS`` and ``retry_mode``); a
+# message names each by its stack-config key, whatever the front end.
+OWN = {
+    "endpoint": CONFIG_ENDPOINT,
+    "connect_timeout": CONFIG_CONNECT_TIMEOUT,
+    "max_attempts": CONFIG_MAX_ATTEMPTS,
+    "retry_mode": CONFIG_RETRY_MODE,
+}
 
-    def get(self, key: str) -> Any: ...
 
-
-def read_config(config: StackConfig, words: Words, aws_prefix: str = "aws:") -> ProviderConfig:
-    """Reads every ``aws:*`` key (pulumi-aws's meaning) and ``appfabric-connect:*``.
+def read_config(
+    aws: Mapping[str, Any],
+    words: Words,
+    aws_prefix: str = "aws:",
+    own: Mapping[str, Any] | None = None,
+) -> ProviderConfig:
+    """Reads pulumi-aws's settings ``aws`` (by its camelCase names, no namespace) and the
+    package's own settings ``own`` (by the schema's names, see ``OWN``).
 
     Bad values and unsupported keys are problems, which ``check`` reports; they, and the
     settings' own messages, name pulumi-aws's keys with ``aws_prefix``.
     """
     problems: list[Problem] = []
-    aws, aws_problems = provider_args.read(_aws_keys(config), aws_prefix)
+    own = own or {}
+    given = {key: value for key, value in aws.items() if value is not None}
+    fields, aws_problems = provider_args.read(given, aws_prefix)
     problems += [Problem(p.key, p.reason) for p in aws_problems]
-    aws_retry_mode = aws.pop("retry_mode")
-    retry_mode = config.get(CONFIG_RETRY_MODE) or aws_retry_mode or "standard"
+    aws_retry_mode = fields.pop("retry_mode")
+    retry_mode = own.get("retry_mode") or aws_retry_mode or "standard"
     if retry_mode not in clients.RETRY_MODES:
         problems.append(
             Problem(CONFIG_RETRY_MODE, f"must be one of {', '.join(clients.RETRY_MODES)}")
         )
         retry_mode = "standard"
-    max_attempts = _positive_number(config.get(CONFIG_MAX_ATTEMPTS), CONFIG_MAX_ATTEMPTS, problems)
-    timeout = _positive_number(config.get(CONFIG_CONNECT_TIMEOUT), CONFIG_CONNECT_TIMEOUT, problems)
+    max_attempts = _positive_number(own.get("max_attempts"), CONFIG_MAX_ATTEMPTS, problems)
+    timeout = _positive_number(own.get("connect_timeout"), CONFIG_CONNECT_TIMEOUT, problems)
     settings = AwsSettings(
         **{
-            **aws,
-            "endpoint_url": config.get(CONFIG_ENDPOINT) or aws["endpoint_url"],
+            **fields,
+            "endpoint_url": own.get("endpoint") or fields["endpoint_url"],
             "retry_mode": cast(clients.RetryMode, retry_mode),
             "max_attempts": int(
-                max_attempts or aws["max_attempts"] or clients.DEFAULT_MAX_ATTEMPTS
+                max_attempts or fields["max_attempts"] or clients.DEFAULT_MAX_ATTEMPTS
             ),
             "setting_prefix": aws_prefix,
         }
     )
     return ProviderConfig(words, settings, float(timeout or DEFAULT_CONNECT_TIMEOUT), problems)
-
-
-def _aws_keys(config: StackConfig) -> dict[str, Any]:
-    """Every ``aws:`` key of the stack config, without its namespace."""
-    # Pulumi quirk: the dynamic provider's Config offers get() only; its values are in _props.
-    values = getattr(config, "_props", None)
-    if not isinstance(values, Mapping):
-        values = {f"aws:{key}": config.get(f"aws:{key}") for key in provider_args.SUPPORTED}
-    return {
-        key.removeprefix("aws:"): value
-        for key, value in values.items()
-        if key.startswith("aws:") and value is not None
-    }
 
 
 def _positive_number(value: Any, key: str, problems: list[Problem]) -> float | None:

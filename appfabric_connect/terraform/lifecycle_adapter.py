@@ -7,7 +7,7 @@ failures with ``words.TERRAFORM`` (remedies: ``code_wo_version``, ``terraform ap
 block); ``for_terraform`` then names the core's inputs and settings as this provider's attributes
 (``connect_timeout`` → ``timeouts``, ``tf:assumeRoles[0].roleArn`` → ``assume_role[0].role_arn``).
 
-What it calls: ``core.read_config`` (settings by ``aws:`` key), ``core.check`` (offline
+What it calls: ``core.read_config`` (pulumi-aws's settings), ``core.check`` (offline
 validation), ``core.diff`` (replace / reconnect), ``core.create``, ``core.update`` (reconnect;
 refuses a spent code before any Connect), ``core.read`` (one GetAppAuthorization; no id when the
 authorization is gone), ``core.fingerprint`` for a state moved from terraform-provider-aws; and
@@ -73,18 +73,13 @@ class Plan:
     replace: list[str]  # Terraform attribute names
 
 
-class _SettingsByKey:
-    """Provider settings as ``read_config`` reads stack config: ``aws:`` keys (its ``_props``)."""
-
-    def __init__(self, config: Mapping[str, Any]) -> None:
-        self._props = {
-            f"aws:{_PROVIDER_KEYS[name]}": _setting_value(name, value)
-            for name, value in known(config).items()
-            if name in _PROVIDER_KEYS and value not in (None, [])
-        }
-
-    def get(self, key: str) -> Any:
-        return self._props.get(key)
+def _aws_settings(config: Mapping[str, Any]) -> dict[str, Any]:
+    """The provider block as pulumi-aws's settings, which ``core.read_config`` reads."""
+    return {
+        _PROVIDER_KEYS[name]: _setting_value(name, value)
+        for name, value in known(config).items()
+        if name in _PROVIDER_KEYS and value not in (None, [])
+    }
 
 
 def _setting_value(name: str, value: Any) -> Any:
@@ -199,7 +194,7 @@ def code_wo_raised(state: Mapping[str, Any] | None, config: Mapping[str, Any]) -
     return old is not None and new is not None and new != old
 
 
-def _core_props(config: Mapping[str, Any], timeout_name: str = "create") -> dict[str, Any]:
+def _core_inputs(config: Mapping[str, Any], timeout_name: str = "create") -> dict[str, Any]:
     """The lifecycle's inputs from the resource's (or data source's) configuration.
 
     A null ``code_wo`` (and no ``code``) is no code: Terraform's write-only convention, where a
@@ -270,7 +265,7 @@ class Connections:
     @staticmethod
     def provider_problems(config: Mapping[str, Any]) -> list[Problem]:
         """Every bad provider attribute, offline (unknown values pass)."""
-        problems = core.read_config(_SettingsByKey(config), TERRAFORM, _PREFIX).problems
+        problems = core.read_config(_aws_settings(config), TERRAFORM, _PREFIX).problems
         return [
             Problem(terraform_path(p.property.removeprefix(_PREFIX)), for_terraform(p.reason))
             for p in problems
@@ -279,7 +274,7 @@ class Connections:
     def configure(self, config: Mapping[str, Any]) -> list[Problem]:
         """Reads the provider block; returns what only a configured provider sees, once for the
         block rather than once per resource: no AWS credentials (path ""), a missing profile."""
-        self.config = core.read_config(_SettingsByKey(config), TERRAFORM, _PREFIX)
+        self.config = core.read_config(_aws_settings(config), TERRAFORM, _PREFIX)
         if _has_unknown(config):  # e.g. keys from a resource: known at apply
             return []
         from ..aws import identity  # botocore's session: not for a schema-only start
@@ -310,7 +305,7 @@ class Connections:
                 code_path if f.property == "auth_request.code" else _resource_path(f.property),
                 for_terraform(f.reason),
             )
-            for f in core.check(self.config, _core_props(config))
+            for f in core.check(self.config, _core_inputs(config))
             if ":" not in f.property  # provider settings: ValidateProviderConfig names them
         ]
         timeouts = config.get("timeouts") or {}
@@ -328,7 +323,7 @@ class Connections:
     def plan(self, state: Mapping[str, Any], config: Mapping[str, Any]) -> Plan:
         """No API call: replace (another bundle, authorization or region) or reconnect."""
         outcome = Outcome()
-        props = _core_props(config)
+        props = _core_inputs(config)
         if auth_request_of(config).get("code_wo") is not None and not code_wo_raised(state, config):
             # Terraform: a write-only value never plans a change by itself (it is in neither
             # state nor plan); only a raised code_wo_version does.
@@ -342,13 +337,13 @@ class Connections:
         outcome = Outcome()
         with _operation(outcome):
             outcome.value = _terraform_outputs(
-                core.create(self.config, _core_props(config)).outputs
+                core.create(self.config, _core_inputs(config)).outputs
             )
         return outcome
 
     def update(self, state: Mapping[str, Any], config: Mapping[str, Any]) -> Outcome:
         outcome = Outcome()
-        props = _core_props(config, "update")
+        props = _core_inputs(config, "update")
         with _operation(outcome):
             result = core.update(self.config, _core_state(state), props)
             outcome.value = _terraform_outputs(result.outputs)
@@ -384,7 +379,7 @@ class Connections:
 
     def lookup(self, config: Mapping[str, Any]) -> Outcome:
         """Any authorization, by its identifiers: the data source's read."""
-        props = _core_props(config)
+        props = _core_inputs(config)
         props.pop("auth_request", None)
         outcome = Outcome()
         with _operation(outcome):

@@ -81,15 +81,14 @@ def test_outputs_go_back_in_camel_case_with_numbers_as_floats() -> None:
     assert returned["connectTimeout"] == PropertyValue(30.0)
 
 
-def test_provider_settings_answer_the_dynamic_resources_config_keys() -> None:
+def test_provider_settings_give_pulumi_aws_settings_and_the_packages_own_by_name() -> None:
     settings = ProviderSettings(
         {"region": PropertyValue("eu-west-1"), "connectTimeout": PropertyValue("30")}
     )
 
-    assert settings.get("aws:region") == "eu-west-1"
-    assert settings.get("appfabric-connect:region") == "eu-west-1"
-    assert settings.get("appfabric-connect:connectTimeout") == "30"
-    assert settings.get("aws:profile") is None
+    assert settings.aws()["region"] == "eu-west-1"
+    assert settings.own()["connect_timeout"] == "30"
+    assert settings.aws()["profile"] is None
 
 
 def test_every_pulumi_aws_setting_the_dynamic_resource_reads_is_a_provider_setting() -> None:
@@ -116,8 +115,8 @@ def test_provider_settings_keep_pulumi_aws_names_and_whole_numbers() -> None:
         }
     )
 
-    assert settings.get("aws:assumeRoles") == [{"roleArn": "arn:aws:iam::111111111111:role/deploy"}]
-    assert settings.get("aws:maxRetries") == 5
+    assert settings.aws()["assumeRoles"] == [{"roleArn": "arn:aws:iam::111111111111:role/deploy"}]
+    assert settings.aws()["maxRetries"] == 5
 
 
 def test_check_config_names_an_unknown_setting_and_a_bad_value() -> None:

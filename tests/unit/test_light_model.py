@@ -84,7 +84,7 @@ print(",".join(heavy))
             "from appfabric_connect.terraform.provider import Provider\n"
             "Provider().GetProviderSchema(None, None)\n"
             "core.check(core.ProviderConfig(None), {'app_bundle_identifier': 'a' * 36})\n"
-            "core.read_config({'aws:region': 'us-east-1'}, None)",
+            "core.read_config({'region': 'us-east-1'}, None)",
         ),
         # Each plugin until its handshake: the lifecycle loads after it.
         ("appfabric_connect.terraform.server", ""),

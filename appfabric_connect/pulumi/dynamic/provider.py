@@ -22,7 +22,7 @@ from pulumi.output import Unknown
 from pulumi.runtime.rpc import UNKNOWN as WIRE_UNKNOWN
 
 from ... import core
-from ...core.config import ProviderConfig, StackConfig, read_config
+from ...core.config import OWN, ProviderConfig, read_config
 from ...core.messages import warning_sinks
 from ...core.validation import UNKNOWN
 from ...engine_watch import exit_with_engine
@@ -70,10 +70,16 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
                 warning_sinks.append(pulumi.log.warn)
         self.configure_from(req.config)
 
-    def configure_from(self, config: StackConfig, aws_prefix: str = "aws:") -> None:
-        """Reads every setting from ``config``, by namespaced key (``aws:region``, …); messages
-        name pulumi-aws's settings with ``aws_prefix``."""
-        self._config = read_config(config, PULUMI, aws_prefix)
+    def configure_from(self, config: Any, aws_prefix: str = "aws:") -> None:
+        """Reads every setting from stack config ``config`` (``aws:region``,
+        ``appfabric-connect:endpoint``, …); messages name pulumi-aws's settings with
+        ``aws_prefix``."""
+        # Pulumi quirk: the dynamic provider's Config (pulumi.dynamic.config) offers get() only;
+        # every key, which pulumi-aws's unknown ones need, is in its _props.
+        values = getattr(config, "_props", None) or {}
+        aws = {key[4:]: value for key, value in values.items() if key.startswith("aws:")}
+        own = {name: config.get(key) for name, key in OWN.items()}
+        self._config = read_config(aws, PULUMI, aws_prefix, own)
 
     @one_line
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:

@@ -9,7 +9,7 @@ from typing import Any
 from pulumi.provider.experimental.property_value import PropertyValue
 
 from ... import core
-from ...core.config import ProviderConfig, read_config
+from ...core.config import OWN, ProviderConfig, read_config
 from ...naming import camel, camel_path
 from ..errors import one_line
 from ..messages import PULUMI
@@ -20,20 +20,21 @@ from .wire import from_core, settings_values, to_core, with_secrets
 PropertyMap = dict[str, PropertyValue]
 CONFIG_NAMES = frozenset(camel(prop.name) for prop in CONFIG)
 ENGINE_KEYS = frozenset(("version", "pluginDownloadURL"))  # the engine's, in every provider's
+_OWN_ONLY = frozenset(camel(name) for name in OWN) - {"retryMode"}  # retryMode: pulumi-aws's too
 
 
 class ProviderSettings:
-    """The provider's configuration as ``read_config`` asks for it: by namespaced key.
-
-    ``aws:assumeRoles`` and ``appfabric-connect:assumeRoles`` both mean this provider's
-    ``assumeRoles``: a real provider is configured with its own namespace only.
-    """
+    """The provider's configuration (its own namespace only): pulumi-aws's settings and the
+    package's own, by their camelCase names."""
 
     def __init__(self, args: Mapping[str, PropertyValue]) -> None:
         self._values = settings_values(args)
 
-    def get(self, key: str) -> Any:
-        return self._values.get(key.partition(":")[2] or key)
+    def aws(self) -> dict[str, Any]:
+        return {key: self._values.get(key) for key in sorted(CONFIG_NAMES - _OWN_ONLY)}
+
+    def own(self) -> dict[str, Any]:
+        return {name: self._values.get(camel(name)) for name in OWN}
 
     def unknown_keys(self) -> list[str]:
         return sorted(set(self._values) - CONFIG_NAMES - ENGINE_KEYS)
@@ -74,12 +75,13 @@ class PackageConnection:
         ]
         problems = [
             (problem.property.partition(":")[2] or problem.property, problem.reason)
-            for problem in read_config(settings, PULUMI, aws_prefix="").problems
+            for problem in read_config(settings.aws(), PULUMI, "", settings.own()).problems
         ]
         return Checked(news, unknown + problems)
 
     def configure(self, args: Mapping[str, PropertyValue]) -> None:
-        self.config = read_config(ProviderSettings(args), PULUMI, aws_prefix=f"{PACKAGE}:")
+        settings = ProviderSettings(args)
+        self.config = read_config(settings.aws(), PULUMI, f"{PACKAGE}:", settings.own())
 
     def check(self, olds: PropertyMap, news: PropertyMap) -> Checked:
         problems = one_line(core.check)(self.config, to_core(news))
