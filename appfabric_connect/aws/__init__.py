@@ -2,8 +2,8 @@
 
 Owns: clients and their settings (pulumi-aws's names and meanings), identity and the role
 chain, allowed accounts, transport, retries, one-line AWS failures, the model and ARNs.
-May import: ``durations``, ``naming``, ``quoting``, ``schema`` (never ``pulumi``, nor any
-front end).
+May import: ``durations``, ``naming``, ``problems``, ``quoting``, ``schema`` (never
+``pulumi``, nor any front end).
 """
 
 from __future__ import annotations

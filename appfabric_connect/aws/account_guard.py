@@ -25,12 +25,12 @@ def check(settings: AwsSettings, session: botocore.session.Session) -> None:
     account = account_of(settings, session)
     if settings.allowed_account_ids and account not in settings.allowed_account_ids:
         raise AccountNotAllowed(
-            f"AWS account {account} is not in {settings.named('allowedAccountIds')} "
+            f"AWS account {account} is not in {settings.named('allowed_account_ids')} "
             f"({', '.join(settings.allowed_account_ids)}): no AppFabric call was made."
         )
     if account in settings.forbidden_account_ids:
         raise AccountNotAllowed(
-            f"AWS account {account} is in {settings.named('forbiddenAccountIds')}: "
+            f"AWS account {account} is in {settings.named('forbidden_account_ids')}: "
             "no AppFabric call was made."
         )
 

@@ -1,59 +1,41 @@
-"""Typed values from pulumi-aws settings: JSON objects and lists, booleans, accounts, durations."""
+"""Typed values of AWS settings: objects, lists, booleans, accounts, durations."""
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
 from ..durations import role_duration_seconds
+from ..problems import Path, Problem, Spelling
 from ..quoting import quoted
 from .settings import Secret
 
 
-@dataclass(frozen=True)
-class Problem:
-    key: str  # e.g. aws:assumeRoles[1].roleArn
-    reason: str
-
-
 class Reader:
-    """Reads one mapping of pulumi-aws settings (camelCase names), collecting problems."""
+    """Reads one mapping of AWS settings by the schema's names, collecting problems, which
+    name settings as the front end spells them."""
 
-    def __init__(
-        self, values: Mapping[str, Any], prefix: str, spell: Callable[[str], str] = str
-    ) -> None:
+    def __init__(self, values: Mapping[str, Any], spelling: Spelling) -> None:
         self.values = values
-        self.prefix = prefix
-        self.spell = spell  # how messages write a key: as given, or snake_case
+        self.spelling = spelling
         self.problems: list[Problem] = []
 
-    def name(self, key: str) -> str:
-        """``key`` as the user wrote it: ``aws:assumeRoles[0]`` or ``aws.assume_roles[0]``."""
-        return f"{self.prefix}{self.spell(key)}"
+    def name(self, *path: str | int) -> str:
+        """``path`` as the user wrote it: ``aws:assumeRoles[0]`` or ``assume_role[0]``."""
+        return self.spelling(path)
 
-    def fail(self, key: str, reason: str) -> None:
-        self.problems.append(Problem(self.name(key), reason))
+    def fail(self, path: Path | str, reason: str) -> None:
+        where = (path,) if isinstance(path, str) else path
+        self.problems.append(Problem(where, reason, setting=True))
 
-    def raw(self, key: str, *, holds_secret: bool = False) -> Any:
-        """``key``'s value; JSON text decoded. A value that ``holds_secret`` (an object with a
-        token) is not shown when it is not valid JSON."""
+    def raw(self, key: str) -> Any:
+        """``key``'s value; an empty string is not given."""
         value = self.values.get(key)
-        if isinstance(value, str) and value[:1] in ("[", "{"):
-            # Pulumi quirk: object and list config (`pulumi config set --path`) reaches a
-            # dynamic provider as a JSON string.
-            try:
-                return json.loads(value)
-            except ValueError:
-                shown = "" if holds_secret else f", got {quoted(value)}"
-                self.fail(key, f"must be valid JSON{shown}")
-                return None
         return None if value == "" else value
 
-    def string(self, key: str, value: Any = None, *, given: bool = False) -> str | None:
-        value = value if given else self.raw(key)
+    def string(self, key: Path | str, value: Any = None, *, given: bool = False) -> str | None:
+        value = value if given else self.raw(str(key))
         if value is None or isinstance(value, str):
             return value
         self.fail(key, f"must be a string, got {quoted(value)}")
@@ -81,8 +63,10 @@ class Reader:
             return None
         return number
 
-    def strings(self, key: str, value: Any = None, *, given: bool = False) -> tuple[str, ...]:
-        value = value if given else self.raw(key)
+    def strings(
+        self, key: Path | str, value: Any = None, *, given: bool = False
+    ) -> tuple[str, ...]:
+        value = value if given else self.raw(str(key))
         if value is None:
             return ()
         if isinstance(value, str):
@@ -113,7 +97,7 @@ class Reader:
             return None
         return Secret(value)
 
-    def duration(self, key: str, value: Any) -> int | None:
+    def duration(self, key: Path, value: Any) -> int | None:
         """A Go duration ("1h", "15m", "3600s", "1h30m"), between 15 minutes and 12 hours."""
         if value is None or value == "":
             return None

@@ -93,9 +93,9 @@ def _build(settings: AwsSettings) -> botocore.session.Session:
     for step, role in enumerate(settings.assume_roles, start=1):
         if credentials is None:
             raise IdentityError(
-                f"Cannot assume role {role.role_arn} ({settings.named('assumeRoles')} step "
+                f"Cannot assume role {role.role_arn} ({settings.named('assume_roles')} step "
                 f"{step} of {len(settings.assume_roles)}): no AWS credentials to assume it "
-                f"with. Set {settings.named('accessKey')} / {settings.named('secretKey')}, "
+                f"with. Set {settings.named('access_key')} / {settings.named('secret_key')}, "
                 f"{settings.named('profile')}, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."
             )
         credentials = _assume_role(settings, source, credentials, role, step)
@@ -145,7 +145,7 @@ def _assume_role(
     fetcher = AssumeRoleCredentialFetcher(
         _creator(settings, core), source, role.role_arn, extra_args=role.request()
     )
-    where = f"{settings.named('assumeRoles')} step {step} of {len(settings.assume_roles)}"
+    where = f"{settings.named('assume_roles')} step {step} of {len(settings.assume_roles)}"
     return _fetched(fetcher.fetch_credentials, "assume-role", f"role {role.role_arn} ({where})")
 
 
@@ -160,15 +160,14 @@ def _web_identity(settings: AwsSettings, core: botocore.session.Session) -> Cred
         loader = FileWebIdentityTokenLoader(web.token_file)
     else:
         raise IdentityError(
-            f"{settings.named('assumeRoleWithWebIdentity')} needs webIdentityToken or "
+            f"{settings.named('assume_role_with_web_identity')} needs webIdentityToken or "
             "webIdentityTokenFile"
         )
     fetcher = AssumeRoleWithWebIdentityCredentialFetcher(
         _creator(settings, core), loader, web.role_arn, extra_args=web.request()
     )
-    what = (
-        f"role {web.role_arn} with a web identity ({settings.named('assumeRoleWithWebIdentity')})"
-    )
+    named = settings.named("assume_role_with_web_identity")
+    what = f"role {web.role_arn} with a web identity ({named})"
     return _fetched(fetcher.fetch_credentials, "assume-role-with-web-identity", what)
 
 

@@ -6,6 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Literal, NoReturn
 
+from ..problems import Spelling
+
+# How the dynamic resource's stack config names a setting: `aws:assumeRoles[0].roleArn`.
+STACK_CONFIG = Spelling("aws:")
+
 DEFAULT_MAX_ATTEMPTS = 10  # in all, the first try included
 RetryMode = Literal["standard", "adaptive"]
 RETRY_MODES: tuple[RetryMode, ...] = ("standard", "adaptive")
@@ -119,13 +124,18 @@ class AwsSettings:
     no_proxy: str | None = None
     use_fips_endpoint: bool | None = None
     use_dualstack_endpoint: bool | None = None
-    # How messages name a setting: `aws:assumeRoles` (stack config of the dynamic resource) or
-    # `appfabric-connect:assumeRoles` (the provider package's settings).
-    setting_prefix: str = "aws:"
+    # How messages name a setting: `aws:assumeRoles` (stack config of the dynamic resource),
+    # `appfabric-connect:assumeRoles` (the provider package's settings), `assume_role`.
+    spelling: Spelling = STACK_CONFIG
+
+    @property
+    def setting_prefix(self) -> str:
+        """The namespace of the settings, as stack-config hints write it (``aws:``)."""
+        return self.spelling.prefix
 
     def named(self, key: str) -> str:
-        """``key`` (pulumi-aws's name) as the user set it, quoted: ```aws:assumeRoles```."""
-        return f"`{self.setting_prefix}{key}`"
+        """Setting ``key`` (the schema's name) as the user set it, quoted: ```aws:assumeRoles```."""
+        return f"`{self.spelling((key,))}`"
 
     def identity(self) -> AwsSettings:
         """These settings less the AppFabric endpoint: the key of one identity's credentials."""

@@ -5,17 +5,24 @@ provider) maps its framework's values onto these calls and words the failures.
 Owns: check/create/read/diff/update, Connect and the waits, adoption and the interrupted-run
 rules, which authorization and region (ARNs and UUIDs), the AppFabric calls, offline
 validation, outputs, code fingerprints, and reading namespaced settings.
-May import: ``aws``, ``naming``, ``quoting``, ``schema`` (never ``pulumi``: a test proves it).
+May import: ``aws``, ``naming``, ``problems``, ``quoting``, ``schema`` (never ``pulumi``: a test
+proves it).
 
 The API (``from appfabric_connect import core``)::
 
-    config = core.read_config(aws_settings, words, aws_prefix="aws:", own=own_settings)
+    config = core.read_config(aws_settings, words, spelling, own_settings, own_spelling)
     # or core.ProviderConfig(words, settings=AwsSettings(...), connect_timeout=300.0)
     core.check(config, inputs) -> list[core.Problem]        # offline; unknowns pass
     core.create(config, inputs) -> core.Created             # .id (the ARN), .outputs
     core.read(config, id, state) -> core.Read               # .id None: gone; .outputs, .inputs
     core.diff(config, state, inputs) -> core.Diff           # .changes, .replaces
     core.update(config, state, inputs) -> core.Updated      # .outputs
+
+Settings are plain values by the schema's names (an object's fields too); a ``core.Problem``
+is at a ``path`` of schema names and indexes (``("assume_roles", 0, "role_arn")``), and the
+front end writes it as its users do: ``config.spell(problem, its_input_spelling)``, with the
+``core.Spelling`` it gave ``read_config`` (``aws:assumeRoles[0].roleArn``,
+``assume_role[0].role_arn``), which also names settings inside the reasons.
 
 Inputs, state and outputs are plain dicts with the schema's snake_case names
 (``schema.INPUTS``, ``schema.OUTPUTS``); a value not known yet (a preview's) is
@@ -26,9 +33,10 @@ A connection that cannot be made raises ``core.Failure``: ``.what`` (what happen
 ``.remedy`` (a ``core.Remedy`` or None: ``.action``, a ``core.Action`` — NEW_CODE, FIX_STATUS,
 WAIT_LONGER, SET_REGION — with ``.property_name`` the input to set, ``.auth_url``, ``.status``,
 ``.auth_type``, ``.setting``, ``.authorize_command``), and ``.render(words)``, the message a
-user reads. ``words`` (``core.Words``) is the front end's: ``remedy(Remedy) -> str`` and
+user reads. ``words`` (``core.Words``) is the front end's: ``remedy(Remedy) -> str``,
 ``hints(setting_prefix) -> aws.failures.Hints`` (where the profile, region and endpoint are
-set, quoted in AWS failures); ``core.FrontEndWords`` builds both from a front end's phrases
+set, quoted in AWS failures), ``stack`` (what declares a connection) and ``input_name(name)``
+(its name for an input); ``core.FrontEndWords`` builds both from a front end's phrases
 (its command, its names for the consent URL and the code's input, its settings). Warnings go
 to the ``appfabric_connect`` logger and to each of ``core.messages.warning_sinks``. Anything
 else raised is a bug.
@@ -36,8 +44,9 @@ else raised is a bug.
 
 from __future__ import annotations
 
+from ..problems import Problem, Spelling
 from .config import ProviderConfig, read_config
-from .failures import Action, Failure, Problem, Remedy, Words
+from .failures import Action, Failure, Remedy, Words
 from .lifecycle import Created, Diff, Read, Updated, check, create, diff, read, update
 from .validation import UNKNOWN, Unknown
 from .words import FrontEndWords
@@ -53,6 +62,7 @@ __all__ = [
     "ProviderConfig",
     "Read",
     "Remedy",
+    "Spelling",
     "Unknown",
     "Updated",
     "Words",

@@ -7,66 +7,67 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from ..aws import clients, provider_args
-from ..aws.clients import (
-    CONFIG_CONNECT_TIMEOUT,
-    CONFIG_ENDPOINT,
-    CONFIG_MAX_ATTEMPTS,
-    CONFIG_RETRY_MODE,
-    AwsSettings,
-)
+from ..aws.clients import AwsSettings
+from ..aws.settings import STACK_CONFIG
+from ..problems import Problem, Spelling
 from ..quoting import quoted
-from .failures import Problem, Words
+from ..schema import NAMESPACE as _NAMESPACE
+from .failures import Words
 
 DEFAULT_CONNECT_TIMEOUT = 300.0
+# How the dynamic resource's stack config names the package's own settings.
+NAMESPACE = Spelling(f"{_NAMESPACE}:")
 
 
 @dataclass(frozen=True)
 class ProviderConfig:
     """What ``configure`` read: AWS settings, the default connect timeout, config problems, and
-    the front end's words for what to do."""
+    the front end's words for what to do and spellings of the settings' paths."""
 
     words: Words
     settings: AwsSettings = field(default_factory=AwsSettings)
     connect_timeout: float = DEFAULT_CONNECT_TIMEOUT
     problems: list[Problem] = field(default_factory=list)
+    own_spelling: Spelling = NAMESPACE
+
+    def spell(self, problem: Problem, inputs: Spelling) -> str:
+        """Where ``problem`` is, as the user writes it: a setting as configured, an input as
+        ``inputs`` spells the front end's inputs."""
+        if problem.own:
+            return self.own_spelling(problem.path)
+        return (self.settings.spelling if problem.setting else inputs)(problem.path)
 
 
-# The package's own settings, by the schema's names (``OWN_SETTINGS`` and ``retry_mode``); a
-# message names each by its stack-config key, whatever the front end.
-OWN = {
-    "endpoint": CONFIG_ENDPOINT,
-    "connect_timeout": CONFIG_CONNECT_TIMEOUT,
-    "max_attempts": CONFIG_MAX_ATTEMPTS,
-    "retry_mode": CONFIG_RETRY_MODE,
-}
+# The package's own settings, by the schema's names (``OWN_SETTINGS`` and ``retry_mode``).
+OWN = ("endpoint", "connect_timeout", "max_attempts", "retry_mode")
 
 
 def read_config(
     aws: Mapping[str, Any],
     words: Words,
-    aws_prefix: str = "aws:",
+    spelling: Spelling = STACK_CONFIG,
     own: Mapping[str, Any] | None = None,
+    own_spelling: Spelling = NAMESPACE,
 ) -> ProviderConfig:
-    """Reads pulumi-aws's settings ``aws`` (by its camelCase names, no namespace) and the
-    package's own settings ``own`` (by the schema's names, see ``OWN``).
+    """Reads the AWS settings ``aws`` (by the schema's names, or pulumi-aws's camelCase ones)
+    and the package's own settings ``own`` (``OWN``, by the schema's names).
 
-    Bad values and unsupported keys are problems, which ``check`` reports; they, and the
-    settings' own messages, name pulumi-aws's keys with ``aws_prefix``.
+    Bad values and unsupported keys are problems, which ``check`` reports; their reasons name
+    settings as ``spelling`` (and ``own_spelling``) write them.
     """
-    problems: list[Problem] = []
     own = own or {}
-    given = {key: value for key, value in aws.items() if value is not None}
-    fields, aws_problems = provider_args.read(given, aws_prefix)
-    problems += [Problem(p.key, p.reason) for p in aws_problems]
+    given = provider_args.schema_names(
+        {key: value for key, value in aws.items() if value is not None}
+    )
+    fields, problems = provider_args.read(given, spelling)
     aws_retry_mode = fields.pop("retry_mode")
     retry_mode = own.get("retry_mode") or aws_retry_mode or "standard"
     if retry_mode not in clients.RETRY_MODES:
-        problems.append(
-            Problem(CONFIG_RETRY_MODE, f"must be one of {', '.join(clients.RETRY_MODES)}")
-        )
+        reason = f"must be one of {', '.join(clients.RETRY_MODES)}"
+        problems.append(Problem(("retry_mode",), reason, setting=True, own=True))
         retry_mode = "standard"
-    max_attempts = _positive_number(own.get("max_attempts"), CONFIG_MAX_ATTEMPTS, problems)
-    timeout = _positive_number(own.get("connect_timeout"), CONFIG_CONNECT_TIMEOUT, problems)
+    max_attempts = _positive_number(own.get("max_attempts"), "max_attempts", problems)
+    timeout = _positive_number(own.get("connect_timeout"), "connect_timeout", problems)
     settings = AwsSettings(
         **{
             **fields,
@@ -75,13 +76,14 @@ def read_config(
             "max_attempts": int(
                 max_attempts or fields["max_attempts"] or clients.DEFAULT_MAX_ATTEMPTS
             ),
-            "setting_prefix": aws_prefix,
+            "spelling": spelling,
         }
     )
-    return ProviderConfig(words, settings, float(timeout or DEFAULT_CONNECT_TIMEOUT), problems)
+    timeout_s = float(timeout or DEFAULT_CONNECT_TIMEOUT)
+    return ProviderConfig(words, settings, timeout_s, problems, own_spelling)
 
 
-def _positive_number(value: Any, key: str, problems: list[Problem]) -> float | None:
+def _positive_number(value: Any, name: str, problems: list[Problem]) -> float | None:
     if value in (None, ""):
         return None
     try:
@@ -89,6 +91,7 @@ def _positive_number(value: Any, key: str, problems: list[Problem]) -> float | N
     except (TypeError, ValueError):
         number = 0.0
     if number <= 0:
-        problems.append(Problem(key, f"must be a positive number, got {quoted(value)}"))
+        reason = f"must be a positive number, got {quoted(value)}"
+        problems.append(Problem((name,), reason, setting=True, own=True))
         return None
     return number

@@ -186,8 +186,9 @@ def _adopted(
         messages.warn(
             f"{who(to, authorization, first=True)} is PendingConnect and changed at "
             f"{statuses.iso8601(authorization.get('updatedAt'))}: a connect may be in flight "
-            "(an interrupted run, or another stack declaring it). Waiting for it to settle "
-            f"(up to connect_timeout, {timeout:g} s) before sending the OAuth code."
+            f"(an interrupted run, or another {to.words.stack} declaring it). Waiting for it to "
+            f"settle (up to {to.words.input_name('connect_timeout')}, {timeout:g} s) before "
+            "sending the OAuth code."
         )
         authorization = _settle(to, authorization, timeout)
     if authorization["status"] != statuses.CONNECTED:
@@ -197,7 +198,7 @@ def _adopted(
     when = " since the state last saw it" if known_updated_at is not None else ""
     messages.warn(
         f"{who(to, authorization, first=True)} is already Connected{when} (by an interrupted "
-        "run, another stack or the console): adopting it; the OAuth code was not sent."
+        f"run, another {to.words.stack} or the console): adopting it; the OAuth code was not sent."
     )
     return authorization, authorization
 
@@ -295,8 +296,8 @@ def _adopt_if_connected(
     status = authorization["status"]
     if status == statuses.CONNECTED:
         why = (
-            "its code was already used, e.g. by another run or stack, or a run whose result "
-            "was lost"
+            f"its code was already used, e.g. by another run or {to.words.stack}, or a run whose "
+            "result was lost"
             if code
             else "it was connected elsewhere, e.g. in the console"
         )
@@ -311,7 +312,7 @@ def _adopt_if_connected(
             f"{target.failure('ConnectAppAuthorization', to, error, code)} "
             f"{who(to, authorization, first=True)} is {status}. AppFabric refused the OAuth code "
             "itself: a code works once and expires within minutes, so it was probably spent by "
-            "an earlier (possibly interrupted) run or by another stack declaring this "
+            f"an earlier (possibly interrupted) run or by another {to.words.stack} declaring this "
             "authorization, or it is too old.",
             new_code(to, authorization.get("authUrl")),
         ) from None

@@ -43,11 +43,17 @@ class Remedy:
 
 
 class Words(Protocol):
-    """How a front end says what to do: a remedy, and where each AWS setting is set."""
+    """How a front end says what to do: a remedy, where each AWS setting is set, its name for
+    what declares a connection (``stack``) and for each input."""
+
+    @property
+    def stack(self) -> str: ...
 
     def remedy(self, remedy: Remedy) -> str: ...
 
     def hints(self, setting_prefix: str) -> Hints: ...
+
+    def input_name(self, name: str) -> str: ...
 
 
 class Failure(Exception):
@@ -72,14 +78,6 @@ class Failure(Exception):
             return self.what
         todo = words.remedy(self.remedy)
         return f"{self.what} {sentence(todo) if self.what.endswith('.') else todo}"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """An input or setting that is wrong, found without calling AWS: its name, and why."""
-
-    property: str
-    reason: str
 
 
 def sentence(text: str) -> str:

@@ -10,10 +10,11 @@ from botocore.exceptions import ClientError
 
 from ..aws import arn
 from ..aws.settings import AwsSettings
+from ..problems import Problem
 from . import statuses, target, validation
 from .config import ProviderConfig
 from .connect import auth_url, connect
-from .failures import Action, Failure, Problem, Remedy
+from .failures import Action, Failure, Remedy
 from .fingerprint import matches
 from .messages import new_code, warn, who
 from .outputs import OWN_CREDENTIALS, outputs
@@ -46,7 +47,7 @@ class Updated:
 
 def check(config: ProviderConfig, inputs: Mapping[str, Any]) -> list[Problem]:
     """Every problem with the settings and ``inputs``, offline; unknowns pass."""
-    return [*config.problems, *validation.problems(inputs)]
+    return [*config.problems, *validation.problems(inputs, config.words)]
 
 
 def create(config: ProviderConfig, inputs: Mapping[str, Any]) -> Created:

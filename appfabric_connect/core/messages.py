@@ -56,10 +56,11 @@ def failed_after_code(target: Target, authorization: Mapping[str, Any]) -> Failu
     """ConnectionValidationFailed after AppFabric accepted this run's Connect with a code."""
     return Failure(
         f"{who(target, authorization, first=True)} is {authorization['status']} after "
-        "AppFabric accepted this run's OAuth code. Most likely another run or stack declaring "
-        "this authorization sent the same code while it was connecting: a code works once, and "
-        "using it twice can revoke what the first use made, so give each code to one stack "
-        "only. If no other run used it, AppFabric could not validate the app's OAuth client.",
+        "AppFabric accepted this run's OAuth code. Most likely another run or "
+        f"{target.words.stack} declaring this authorization sent the same code while it was "
+        "connecting: a code works once, and using it twice can revoke what the first use made, "
+        f"so give each code to one {target.words.stack} only. If no other run used it, AppFabric "
+        "could not validate the app's OAuth client.",
         new_code(target, authorization.get("authUrl")),
     )
 
@@ -67,7 +68,8 @@ def failed_after_code(target: Target, authorization: Mapping[str, Any]) -> Failu
 def still_pending(target: Target, authorization: Mapping[str, Any], timeout: float) -> Failure:
     return Failure(
         f"{who(target, authorization, first=True)} is still PendingConnect after "
-        f"{timeout:g} s (connect_timeout). Its last status was PendingConnect;",
+        f"{timeout:g} s ({target.words.input_name('connect_timeout')}). Its last status was "
+        "PendingConnect;",
         Remedy(Action.WAIT_LONGER, property_name="connect_timeout"),
     )
 

@@ -13,6 +13,7 @@ from botocore.exceptions import ClientError
 from ..aws import arn, clients, provider_args
 from ..aws.clients import AwsSettings, ConfigurationError
 from ..aws.failures import Hints, failure_message
+from ..problems import AS_IS
 from .failures import Action, Failure, Remedy, Words
 from .outputs import OWN_CREDENTIALS
 from .validation import has_unknown, is_unknown
@@ -28,6 +29,7 @@ class Target:
     bundle: str  # UUID
     authorization: str  # UUID
     hints: Hints
+    words: Words
 
 
 def resolve(
@@ -43,11 +45,12 @@ def resolve(
             id_ if id_ and id_.startswith("arn:") else authorization_id
         )
     except arn.IdentifierError as error:
-        raise Failure(f"app_authorization_identifier {error}") from None
+        raise Failure(f"{words.input_name('app_authorization_identifier')} {error}") from None
     if not bundle_id:
         if not parsed.bundle_uuid:
             raise Failure(
-                "app_bundle_identifier is required when the authorization is given by UUID"
+                f"{words.input_name('app_bundle_identifier')} is required when the authorization "
+                "is given by UUID"
             )
         bundle_id = parsed.bundle_uuid
     region = desired_region(settings, {**props, "app_authorization_identifier": authorization_id})
@@ -59,7 +62,7 @@ def resolve(
             Remedy(
                 Action.SET_REGION,
                 property_name="region",
-                setting=f"{settings.setting_prefix}region",
+                setting=settings.spelling(("region",)),
             ),
         )
     try:
@@ -67,7 +70,7 @@ def resolve(
     except ConfigurationError as error:
         raise Failure(str(error)) from None
     hints = words.hints(settings.setting_prefix)
-    return Target(client, region, arn.bundle_uuid(bundle_id), parsed.uuid, hints)
+    return Target(client, region, arn.bundle_uuid(bundle_id), parsed.uuid, hints, words)
 
 
 def settings_for(
@@ -85,7 +88,7 @@ def settings_for(
     }
     fields, problems = provider_args.read_resource(known)
     if problems and strict:
-        raise Failure(f"{problems[0].key} {problems[0].reason}")
+        raise Failure(f"{AS_IS(problems[0].path)} {problems[0].reason}")
     return settings.overridden(fields)
 
 

@@ -11,8 +11,9 @@ from ..aws import arn, provider_args
 from ..aws.arn import Identifier, IdentifierError
 from ..aws.model import Violation, input_member, pattern, violations
 from ..naming import camel
+from ..problems import Problem
 from ..quoting import quoted, shown
-from .failures import Problem
+from .failures import Words
 
 
 class Unknown:
@@ -56,12 +57,13 @@ def has_unknown(value: Any) -> bool:
     return is_unknown(value)
 
 
-def problems(news: Mapping[str, Any]) -> list[Problem]:
-    """Every problem with ``news``, without any network call."""
+def problems(news: Mapping[str, Any], words: Words | None = None) -> list[Problem]:
+    """Every problem with ``news``, without any network call; inputs named in ``words``'."""
+    bundle_input = words.input_name("app_bundle_identifier") if words else "app_bundle_identifier"
     found: list[Problem] = []
     for name in news:
         if name not in INPUTS and name not in schema.AWS_ALIASES:
-            found.append(Problem(_cut(name), _unknown_name(name, INPUTS)))
+            found.append(Problem((_cut(name),), _unknown_name(name, INPUTS)))
     _pulumi_aws_names(news, found)
     bundle = _identifier(news, "app_bundle_identifier", arn.parse_bundle, found)
     authorization = _identifier(
@@ -71,9 +73,9 @@ def problems(news: Mapping[str, Any]) -> list[Problem]:
         if authorization.bundle_uuid != bundle.uuid:
             found.append(
                 Problem(
-                    "app_authorization_identifier",
+                    ("app_authorization_identifier",),
                     f"belongs to app bundle {authorization.bundle_uuid}, "
-                    f"not to app_bundle_identifier's bundle {bundle.uuid}",
+                    f"not to {bundle_input}'s bundle {bundle.uuid}",
                 )
             )
         elif bundle.arn and (bundle.region, bundle.account) != (
@@ -82,8 +84,8 @@ def problems(news: Mapping[str, Any]) -> list[Problem]:
         ):
             found.append(
                 Problem(
-                    "app_authorization_identifier",
-                    "is in another region or account than app_bundle_identifier",
+                    ("app_authorization_identifier",),
+                    f"is in another region or account than {bundle_input}",
                 )
             )
     _region(news, (bundle, authorization), found)
@@ -99,15 +101,16 @@ def _pulumi_aws_names(news: Mapping[str, Any], found: list[Problem]) -> None:
         if news.get(alias) is None:
             continue
         name = schema.by_name(schema.INPUTS)[ours].aws_name
+        path = tuple(name.split("."))
         if news.get(ours) is not None:
-            found.append(Problem(name, f"{name} and {ours} are the same input: give one"))
+            found.append(Problem(path, f"{name} and {ours} are the same input: give one"))
         elif alias == "timeouts":
             create = news[alias].get("create") if isinstance(news[alias], Mapping) else None
             found.append(
-                Problem(name, f"must be a Go duration such as 30m or 1h30m, got {quoted(create)}")
+                Problem(path, f"must be a Go duration such as 30m or 1h30m, got {quoted(create)}")
             )
         else:
-            found.append(Problem(name, f"is pulumi-aws's name for {ours}: give {ours} instead"))
+            found.append(Problem(path, f"is pulumi-aws's name for {ours}: give {ours} instead"))
 
 
 def _identifier(
@@ -120,25 +123,25 @@ def _identifier(
     if is_unknown(value):
         return None
     if value is None or value == "":
-        found.append(Problem(name, "is required: an AppFabric ARN or a lowercase UUID"))
+        found.append(Problem((name,), "is required: an AppFabric ARN or a lowercase UUID"))
         return None
     if not isinstance(value, str):
-        found.append(Problem(name, f"must be a string (ARN or UUID), got {shown(value)}"))
+        found.append(Problem((name,), f"must be a string (ARN or UUID), got {shown(value)}"))
         return None
     broken = _rules(violations(input_member(_CONNECT, camel(name)), value))
     if "min_length" in broken or "max_length" in broken:
         low, high = _length_limits(camel(name))
-        found.append(Problem(name, f"must be {low} to {high} characters long, got {len(value)}"))
+        found.append(Problem((name,), f"must be {low} to {high} characters long, got {len(value)}"))
         return None
     if "pattern" in broken:
         found.append(
-            Problem(name, f"must be an AppFabric ARN or a lowercase UUID, got {quoted(value)}")
+            Problem((name,), f"must be an AppFabric ARN or a lowercase UUID, got {quoted(value)}")
         )
         return None
     try:
         parsed: Identifier = parse(value)
     except IdentifierError as error:
-        found.append(Problem(name, f"{error}, got {quoted(value)}"))
+        found.append(Problem((name,), f"{error}, got {quoted(value)}"))
         return None
     return parsed
 
@@ -151,14 +154,14 @@ def _region(
         return
     if not isinstance(region, str) or not arn.REGION_RE.fullmatch(region):
         found.append(
-            Problem("region", f"must be an AWS region such as us-east-1, got {quoted(region)}")
+            Problem(("region",), f"must be an AWS region such as us-east-1, got {quoted(region)}")
         )
         return
     for identifier in parsed:
         if identifier and identifier.region and identifier.region != region:
             found.append(
                 Problem(
-                    "region", f"is {region} but the identifiers' ARNs are in {identifier.region}"
+                    ("region",), f"is {region} but the identifiers' ARNs are in {identifier.region}"
                 )
             )
             return
@@ -170,7 +173,7 @@ def _object(name: str, value: Any, expected: str, found: list[Problem]) -> Mappi
     if value is None or is_unknown(value):
         return None
     if not isinstance(value, Mapping):
-        found.append(Problem(name, f"must be an object {expected}, got {shown(value)}"))
+        found.append(Problem((name,), f"must be an object {expected}, got {shown(value)}"))
         return None
     return value
 
@@ -182,12 +185,12 @@ def _auth_request(given: Any, found: list[Problem]) -> None:
     for name in value:
         if name not in AUTH_REQUEST_FIELDS:
             found.append(
-                Problem(f"auth_request.{_cut(name)}", _unknown_name(name, AUTH_REQUEST_FIELDS))
+                Problem(("auth_request", _cut(name)), _unknown_name(name, AUTH_REQUEST_FIELDS))
             )
     for name, why in (("redirect_uri", _redirect_uri_problem), ("code", _code_problem)):
         given = value.get(name)
         if not is_unknown(given) and (reason := why(given)):
-            found.append(Problem(f"auth_request.{name}", reason))
+            found.append(Problem(("auth_request", name), reason))
 
 
 def _redirect_uri_problem(redirect_uri: Any) -> str | None:
@@ -228,10 +231,12 @@ def _connect_timeout(value: Any, found: list[Problem]) -> None:
     if value is None or is_unknown(value):
         return
     if isinstance(value, bool) or not isinstance(value, int | float):
-        found.append(Problem("connect_timeout", f"must be a number of seconds, got {shown(value)}"))
+        found.append(
+            Problem(("connect_timeout",), f"must be a number of seconds, got {shown(value)}")
+        )
     elif not 0 < value <= MAX_CONNECT_TIMEOUT:
         reason = f"must be more than 0 and at most {MAX_CONNECT_TIMEOUT} seconds"
-        found.append(Problem("connect_timeout", reason))
+        found.append(Problem(("connect_timeout",), reason))
 
 
 def _aws(given: Any, found: list[Problem]) -> None:
@@ -241,7 +246,7 @@ def _aws(given: Any, found: list[Problem]) -> None:
         return
     known = {key: item for key, item in value.items() if not has_unknown(item)}
     _, problems = provider_args.read_resource(known)
-    found.extend(Problem(problem.key, problem.reason) for problem in problems)
+    found.extend(problems)
 
 
 def _rules(found: list[Violation]) -> dict[str, object]:

@@ -50,6 +50,12 @@ class FrontEndWords:
     endpoint_hint: str
     code_input_in_status: str = ""  # the same in a status's remedy, if it says more
     names_authorize_command: bool = False  # `appfabric-connect authorize` writes its settings
+    stack: str = "stack"  # what declares a connection: a stack, a configuration
+    input_names: tuple[tuple[str, str], ...] = ()  # the schema's input name → this front end's
+
+    def input_name(self, name: str) -> str:
+        """Input ``name`` (the schema's) as this front end's users write it."""
+        return dict(self.input_names).get(name, name)
 
     def remedy(self, remedy: Remedy) -> str:
         if remedy.action is Action.NEW_CODE:

@@ -5,8 +5,8 @@ handshake and tfplugin6 (``server``), Terraform's plan/apply rules (``provider``
 (derived from the package's ``schema``; ``blocks``), msgpack values, diagnostics, the filesystem
 mirror, and the core's remedies in Terraform's words (``words``); ``lifecycle_adapter`` is the
 one module that calls the core. Needs the ``terraform`` extra.
-May import: ``core``, ``aws``, ``schema``, ``naming``, ``durations``, ``engine_watch``,
-``__version__`` (never ``pulumi``).
+May import: ``core``, ``aws``, ``schema``, ``naming``, ``problems``, ``durations``,
+``engine_watch``, ``__version__`` (never ``pulumi``).
 """
 
 from __future__ import annotations

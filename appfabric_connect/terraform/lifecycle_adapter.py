@@ -2,12 +2,12 @@
 
 Everything else in ``appfabric_connect.terraform`` speaks Terraform: attribute names as in the
 schema (``app_bundle_arn``, ``auth_request[0].code_wo``, ``assume_role[1].role_arn``), values as
-msgpack decodes them. This module maps them onto the core's names, calls it, and words its
-failures with ``words.TERRAFORM`` (remedies: ``code_wo_version``, ``terraform apply``, the provider
-block); ``for_terraform`` then names the core's inputs and settings as this provider's attributes
-(``connect_timeout`` → ``timeouts``, ``tf:assumeRoles[0].roleArn`` → ``assume_role[0].role_arn``).
+msgpack decodes them. This module maps them onto the core's names, calls it, and has it word
+its failures with ``words.TERRAFORM`` (remedies: ``code_wo_version``, ``terraform apply``, the
+provider block; inputs as this resource's attributes, ``connect_timeout`` → ``timeouts``) and
+spell settings with ``SETTINGS`` (``("assume_roles", 0, "role_arn")`` → ``assume_role[0]…``).
 
-What it calls: ``core.read_config`` (pulumi-aws's settings), ``core.check`` (offline
+What it calls: ``core.read_config`` (the provider block's settings), ``core.check`` (offline
 validation), ``core.diff`` (replace / reconnect), ``core.create``, ``core.update`` (reconnect;
 refuses a spent code before any Connect), ``core.read`` (one GetAppAuthorization; no id when the
 authorization is gone), ``core.fingerprint`` for a state moved from terraform-provider-aws; and
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,21 +29,24 @@ from ..aws.failures import failure_message
 from ..core import statuses
 from ..core.fingerprint import fingerprint
 from ..durations import go_duration_seconds
-from ..naming import camel, snake
-from ..schema import AWS_ALIASES, OBJECT, OUTPUTS, by_name
+from ..problems import AS_IS, Spelling
+from ..schema import OBJECT, OUTPUTS, by_name
 from .schema import SCHEMAS
 from .values import is_unknown, known
 from .words import TERRAFORM, status_remedy
 
-# How this adapter has the core name settings in messages: `tf:assumeRoles[0].roleArn`,
-# rewritten to Terraform's `assume_role[0].role_arn` by for_terraform.
-_PREFIX = "tf:"
 _OUTPUTS = by_name(OUTPUTS)
-# Provider block attributes and blocks (Terraform) → pulumi-aws setting names (the lifecycle's).
-_PROVIDER_KEYS = {name: camel(prop.name) for name, prop in SCHEMAS.settings.items()}
-_TERRAFORM_KEYS = {key: name for name, key in _PROVIDER_KEYS.items()} | {
-    "assumeRole": "assume_role"
-}
+# How Terraform users write a provider setting's path: the provider block's attribute and blocks
+# (`assume_role[0].role_arn`: one block per role; `assume_role_with_web_identity[0]`: a block).
+SETTINGS = Spelling(
+    camel_case=False,
+    renamed=tuple(
+        (prop.name, name) for name, prop in SCHEMAS.settings.items() if name != prop.name
+    ),
+    one_item_lists=frozenset(
+        prop.name for prop in SCHEMAS.settings.values() if prop.type == OBJECT and prop.fields
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -74,53 +76,22 @@ class Plan:
 
 
 def _aws_settings(config: Mapping[str, Any]) -> dict[str, Any]:
-    """The provider block as pulumi-aws's settings, which ``core.read_config`` reads."""
-    return {
-        _PROVIDER_KEYS[name]: _setting_value(name, value)
-        for name, value in known(config).items()
-        if name in _PROVIDER_KEYS and value not in (None, [])
-    }
+    """The provider block as the core's settings: the schema's names, a block of at most one as
+    its object, repeated blocks as a list of them; attributes not set left out."""
+    found: dict[str, Any] = {}
+    for name, value in known(config).items():
+        setting = SCHEMAS.settings.get(name)
+        if setting is None or value in (None, []):
+            continue
+        if setting.fields:
+            entries = [_set(entry) for entry in value]
+            value = (entries[0] if entries else None) if setting.type == OBJECT else entries
+        found[setting.name] = value
+    return found
 
 
-def _setting_value(name: str, value: Any) -> Any:
-    """Terraform's blocks as pulumi-aws's values: objects (lists of them) with camelCase fields."""
-    setting = SCHEMAS.settings[name]
-    if not setting.fields:
-        return value
-    if setting.type == OBJECT:  # a block of at most one
-        return _camel_fields(value[0]) if value else None
-    return [_camel_fields(entry) for entry in value]
-
-
-def _camel_fields(entry: Mapping[str, Any]) -> dict[str, Any]:
-    return {camel(k): v for k, v in entry.items() if v is not None}
-
-
-def terraform_path(key: str) -> str:
-    """``assumeRoles[1].roleArn`` → ``assume_role[1].role_arn``; web identity → ``[0]``."""
-    head = re.split(r"[\[.]", key, maxsplit=1)[0]
-    rest = key[len(head) :]
-    name = _TERRAFORM_KEYS.get(head, snake(head))
-    if head in ("assumeRoleWithWebIdentity", "assumeRole") and not rest.startswith("["):
-        name += "[0]"
-    return name + snake(rest)
-
-
-_SETTING = re.compile(re.escape(_PREFIX) + r"([A-Za-z]+(?:\[\d+\])?(?:\.[A-Za-z]+)?)")
-# The core's input names in its messages, as this resource's attributes; "stack" is the core's
-# word for a configuration that declares a connection.
-_REWRITES: tuple[tuple[str, str], ...] = (
-    *((rf"\b{name}\b", aws_name) for aws_name, name in AWS_ALIASES.items()),
-    (r"\bstack\b", "configuration"),
-    (r"\bstacks\b", "configurations"),
-)
-
-
-def for_terraform(message: str) -> str:
-    """A core message with this resource's attribute names (see ``_REWRITES``) and settings."""
-    for pattern, replacement in _REWRITES:
-        message = re.sub(pattern, replacement, message, flags=re.IGNORECASE)
-    return _SETTING.sub(lambda m: terraform_path(m.group(1)), message)
+def _set(entry: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in entry.items() if value is not None}
 
 
 class _Warnings(logging.Handler):
@@ -129,7 +100,7 @@ class _Warnings(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(for_terraform(record.getMessage()))
+        self.messages.append(record.getMessage())
 
 
 @contextlib.contextmanager
@@ -141,7 +112,7 @@ def _operation(outcome: Outcome) -> Iterator[None]:
     try:
         yield
     except core.Failure as error:
-        raise Failure(for_terraform(error.render(TERRAFORM))) from None
+        raise Failure(error.render(TERRAFORM)) from None
     except Exception as error:
         # A bug: its traceback goes to the provider's stderr (TF_LOG), not to the diagnostic,
         # whose text is the exception's type alone (a message could quote a value).
@@ -265,16 +236,13 @@ class Connections:
     @staticmethod
     def provider_problems(config: Mapping[str, Any]) -> list[Problem]:
         """Every bad provider attribute, offline (unknown values pass)."""
-        problems = core.read_config(_aws_settings(config), TERRAFORM, _PREFIX).problems
-        return [
-            Problem(terraform_path(p.property.removeprefix(_PREFIX)), for_terraform(p.reason))
-            for p in problems
-        ]
+        config_read = core.read_config(_aws_settings(config), TERRAFORM, SETTINGS)
+        return [Problem(SETTINGS(p.path), p.reason) for p in config_read.problems]
 
     def configure(self, config: Mapping[str, Any]) -> list[Problem]:
         """Reads the provider block; returns what only a configured provider sees, once for the
         block rather than once per resource: no AWS credentials (path ""), a missing profile."""
-        self.config = core.read_config(_aws_settings(config), TERRAFORM, _PREFIX)
+        self.config = core.read_config(_aws_settings(config), TERRAFORM, SETTINGS)
         if _has_unknown(config):  # e.g. keys from a resource: known at apply
             return []
         from ..aws import identity  # botocore's session: not for a schema-only start
@@ -284,14 +252,14 @@ class Connections:
             if identity.has_source_credentials(settings):
                 return []
         except identity.ConfigurationError as error:
-            return [Problem("profile", for_terraform(str(error)))]
+            return [Problem("profile", str(error))]
         message = failure_message(
             "Configuring the provider",
             botocore.exceptions.NoCredentialsError(),
             settings.region or "",
-            TERRAFORM.hints(_PREFIX),
+            TERRAFORM.hints(""),
         )
-        return [Problem("", for_terraform(message))]
+        return [Problem("", message)]
 
     def resource_problems(self, config: Mapping[str, Any]) -> list[Problem]:
         """Every bad resource attribute, offline (unknown values pass)."""
@@ -302,11 +270,11 @@ class Connections:
         )
         found = [
             Problem(
-                code_path if f.property == "auth_request.code" else _resource_path(f.property),
-                for_terraform(f.reason),
+                code_path if f.path == ("auth_request", "code") else _resource_path(AS_IS(f.path)),
+                f.reason,
             )
             for f in core.check(self.config, _core_inputs(config))
-            if ":" not in f.property  # provider settings: ValidateProviderConfig names them
+            if not f.setting  # provider settings: ValidateProviderConfig names them
         ]
         timeouts = config.get("timeouts") or {}
         for name in ("create", "update"):

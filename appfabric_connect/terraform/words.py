@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..core.words import FrontEndWords
+from ..schema import AWS_ALIASES
 
 TERRAFORM = FrontEndWords(
     apply="`terraform apply`",
@@ -16,5 +17,8 @@ TERRAFORM = FrontEndWords(
     profile_hint="the provider's `profile`",  # the message names AWS_PROFILE itself
     region_hint="the provider's `region` or AWS_REGION",
     endpoint_hint="`endpoints { appfabric }` in the provider block",
+    stack="configuration",
+    # terraform-provider-aws's argument names (`timeouts` for the connect timeout's block)
+    input_names=tuple((ours, theirs) for theirs, ours in AWS_ALIASES.items()),
 )
 status_remedy = TERRAFORM.status_remedy

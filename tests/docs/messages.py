@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +19,12 @@ from appfabric_connect.aws.failures import Hints
 from appfabric_connect.core import messages, statuses
 from appfabric_connect.core.failures import Action, Failure, Remedy
 from appfabric_connect.core.target import Target
+from appfabric_connect.core.words import FrontEndWords
 from appfabric_connect.naming import camel, snake
 from appfabric_connect.pulumi.dynamic.provider import AppAuthorizationConnectionProvider
 from appfabric_connect.pulumi.messages import PULUMI
 from appfabric_connect.pulumi.package.connection import PackageConnection
-from appfabric_connect.terraform.lifecycle_adapter import Connections, for_terraform
+from appfabric_connect.terraform.lifecycle_adapter import Connections
 from appfabric_connect.terraform.words import TERRAFORM
 
 GOLDEN = Path(__file__).with_name("messages_golden.json")
@@ -60,13 +61,13 @@ def remedies() -> Iterator[Remedy]:
         yield Remedy(Action.SET_REGION, property_name="region", setting=setting)
 
 
-def _target() -> Target:
+def _target(words: FrontEndWords) -> Target:
     hints = Hints(profile="P", region="R", endpoint="E")
-    return Target(None, "us-east-1", BUNDLE, AUTHORIZATION, hints)  # type: ignore[arg-type]
+    return Target(None, "us-east-1", BUNDLE, AUTHORIZATION, hints, words)  # type: ignore[arg-type]
 
 
-def failures() -> Iterator[Failure]:
-    to = _target()
+def failures(words: FrontEndWords) -> Iterator[Failure]:
+    to = _target(words)
     for status, auth_type in itertools.product(STATUSES, ("oauth2", "apiKey")):
         authorization = {"status": status, "authType": auth_type, "app": "SLACK", "authUrl": URL}
         yield messages.status_failure(to, authorization)
@@ -249,16 +250,13 @@ def _terraform_config(settings: Mapping[str, Any]) -> list[str]:
 def render() -> dict[str, Any]:
     """Every message, by front end and kind, in a stable order."""
     os.environ.setdefault("AWS_EC2_METADATA_DISABLED", "true")
-    words: dict[str, Callable[[Failure], str]] = {
-        "pulumi": lambda failure: failure.render(PULUMI),
-        "terraform": lambda failure: for_terraform(failure.render(TERRAFORM)),
-    }
+    words = {"pulumi": PULUMI, "terraform": TERRAFORM}
     return {
         "remedies": {
             "pulumi": [PULUMI.remedy(r) for r in remedies()],
             "terraform": [TERRAFORM.remedy(r) for r in remedies()],
         },
-        "failures": {name: [say(f) for f in failures()] for name, say in words.items()},
+        "failures": {name: [f.render(say) for f in failures(say)] for name, say in words.items()},
         "problems": {
             "dynamic": [_dynamic_check(i) for i in BAD_INPUTS],
             "package": [_package_check(i) for i in BAD_INPUTS],

@@ -44,16 +44,23 @@ SAMPLES: dict[str, tuple[Any, dict[str, Any]]] = {
 def test_the_settings_read_are_the_schemas_identity_fields_and_pulumi_aws_assume_role() -> None:
     fields = (*schema.AWS_CONFIG_FIELDS, *schema.PROVIDER_ONLY_AWS_FIELDS)
 
-    assert set(provider_args.SUPPORTED) == {camel(f.name) for f in fields} | {"assumeRole"}
-    assert set(SAMPLES) == set(provider_args.SUPPORTED), "give a new setting a sample here"
+    assert set(provider_args.SUPPORTED) == {f.name for f in fields} | {"assume_role"}
+    assert set(SAMPLES) == {camel(name) for name in provider_args.SUPPORTED}, (
+        "give a new setting a sample here"
+    )
+
+
+def read(values: dict[str, Any]) -> tuple[dict[str, Any], list[Any]]:
+    """What the core reads from pulumi-aws's settings (by its camelCase names)."""
+    return provider_args.read(provider_args.schema_names(values))
 
 
 @pytest.mark.parametrize("key", SAMPLES)
 def test_each_setting_changes_what_is_read(key: str) -> None:
     value, beside = SAMPLES[key]
 
-    without = provider_args.read(beside)
-    given = provider_args.read({**beside, key: value})
+    without = read(beside)
+    given = read({**beside, key: value})
 
     assert given[1] == [] or key == "skipRegionValidation", given[1]
     assert given != without, f"aws:{key} was accepted and ignored"
@@ -68,4 +75,4 @@ def test_a_resources_aws_input_takes_each_identity_field_of_the_schema(
     fields, problems = provider_args.read_resource({prop.name: value, **beside})
 
     assert problems == []
-    assert set(provider_args.RESOURCE_KEYS[camel(prop.name)]) <= set(fields)
+    assert set(provider_args.RESOURCE_KEYS[prop.name]) <= set(fields)

@@ -94,7 +94,7 @@ def test_provider_settings_give_pulumi_aws_settings_and_the_packages_own_by_name
 def test_every_pulumi_aws_setting_the_dynamic_resource_reads_is_a_provider_setting() -> None:
     provider = package_schema()["provider"]["inputProperties"]
 
-    assert set(provider_args.SUPPORTED) - {"assumeRole"} <= set(provider)
+    assert {camel(name) for name in provider_args.SUPPORTED} - {"assumeRole"} <= set(provider)
     assert set(package_schema()["config"]["variables"]) == set(provider)
     assert provider["assumeRoles"]["items"] == {
         "$ref": "#/types/appfabric-connect:index:ProviderAssumeRole"

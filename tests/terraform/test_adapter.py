@@ -10,16 +10,13 @@ from pathlib import Path
 import msgpack
 import pytest
 
+from appfabric_connect.aws.settings import AwsSettings
 from appfabric_connect.cli.main import main
 from appfabric_connect.core import Action, Failure, Remedy, messages, statuses
 from appfabric_connect.core.target import Target
+from appfabric_connect.problems import Path as SettingPath
 from appfabric_connect.terraform import schema
-from appfabric_connect.terraform.lifecycle_adapter import (
-    Connections,
-    Problem,
-    for_terraform,
-    terraform_path,
-)
+from appfabric_connect.terraform.lifecycle_adapter import SETTINGS, Connections, Problem
 from appfabric_connect.terraform.proto import tfplugin6_pb2 as tf
 from appfabric_connect.terraform.provider import Provider
 from appfabric_connect.terraform.values import UNKNOWN, decode, encode
@@ -41,7 +38,7 @@ REMEDIES = [
     "remedy", REMEDIES, ids=lambda r: f"{r.action.value}-{r.status}-{r.auth_type}"
 )
 def test_every_remedy_reads_in_terraform_words(remedy: Remedy) -> None:
-    message = for_terraform(Failure("Something failed.", remedy).render(TERRAFORM))
+    message = Failure("Something failed.", remedy).render(TERRAFORM)
     assert "pulumi" not in message.lower() and "stack" not in message
     if remedy.action is Action.NEW_CODE or (
         remedy.auth_type == "oauth2" and remedy.status != statuses.CONNECTED
@@ -54,24 +51,25 @@ def test_every_remedy_reads_in_terraform_words(remedy: Remedy) -> None:
 @pytest.mark.parametrize(
     ("key", "path"),
     [
-        ("assumeRoles[1].roleArn", "assume_role[1].role_arn"),
+        (("assume_roles", 1, "role_arn"), "assume_role[1].role_arn"),
         (
-            "assumeRoleWithWebIdentity.webIdentityTokenFile",
+            ("assume_role_with_web_identity", "web_identity_token_file"),
             "assume_role_with_web_identity[0].web_identity_token_file",
         ),
-        ("endpoints[0].sts", "endpoints[0].sts"),
-        ("stsRegion", "sts_region"),
+        (("endpoints", 0, "sts"), "endpoints[0].sts"),
+        (("sts_region",), "sts_region"),
     ],
 )
-def test_setting_keys_become_terraform_attribute_paths(key: str, path: str) -> None:
-    assert terraform_path(key) == path
+def test_setting_paths_are_spelled_as_terraform_attribute_paths(
+    key: SettingPath, path: str
+) -> None:
+    assert SETTINGS(key) == path
 
 
 def test_setting_names_in_messages_are_terraform_names() -> None:
-    message = "Cannot assume role r (tf:assumeRoles step 1 of 2): set tf:accessKey / tf:secretKey"
-    assert for_terraform(message) == (
-        "Cannot assume role r (assume_role step 1 of 2): set access_key / secret_key"
-    )
+    settings = AwsSettings(spelling=SETTINGS)
+    names = [settings.named(key) for key in ("assume_roles", "access_key", "secret_key")]
+    assert names == ["`assume_role`", "`access_key`", "`secret_key`"]
 
 
 def test_unknown_values_cross_the_wire_as_msgpack_extension_0() -> None:
@@ -116,10 +114,11 @@ def test_terraform_mirror_dev_overrides_writes_an_executable_launcher(
 
 
 def test_failure_after_a_code_reads_in_terraform_words() -> None:
-    to = Target(None, "us-east-1", "b-uuid", "a-uuid", TERRAFORM.hints(""))  # type: ignore[arg-type]
+    hints = TERRAFORM.hints("")
+    to = Target(None, "us-east-1", "b-uuid", "a-uuid", hints, TERRAFORM)  # type: ignore[arg-type]
     authorization = {"status": "ConnectionValidationFailed", "app": "SLACK", "authUrl": "https://x"}
     failure = messages.failed_after_code(to, authorization)
-    message = for_terraform(failure.render(TERRAFORM))
+    message = failure.render(TERRAFORM)
     assert "pulumi" not in message.lower() and "stack" not in message
     assert "auth_request.code_wo_version" in message
 

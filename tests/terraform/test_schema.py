@@ -13,7 +13,6 @@ from appfabric_connect.schema import Property
 from appfabric_connect.terraform import schema
 from appfabric_connect.terraform.blocks import Attr
 from appfabric_connect.terraform.lifecycle_adapter import (
-    _PROVIDER_KEYS,
     _core_state,
     _terraform_outputs,
 )
@@ -93,9 +92,9 @@ def test_the_attributes_a_reconnect_changes_are_computed_ones() -> None:
 
 
 def test_every_provider_attribute_and_block_is_a_setting_of_the_lifecycle() -> None:
-    assert set(_PROVIDER_KEYS) == set(schema.PROVIDER.names())
-    assert _PROVIDER_KEYS["sts_region"] == "stsRegion"
-    assert _PROVIDER_KEYS["assume_role"] == "assumeRoles"
+    assert set(schema.SCHEMAS.settings) == set(schema.PROVIDER.names())
+    assert schema.SCHEMAS.settings["sts_region"].name == "sts_region"
+    assert schema.SCHEMAS.settings["assume_role"].name == "assume_roles"
 
 
 def test_the_lifecycle_outputs_fill_every_attribute_and_read_back_from_state() -> None:

@@ -64,8 +64,13 @@ class TerraformWords:
     def remedy(self, remedy: core.Remedy) -> str:
         return f"{remedy.action.name} {remedy.property_name} at {remedy.auth_url}"
 
+    stack = "configuration"
+
     def hints(self, setting_prefix: str) -> Hints:
         return Hints(profile="the profile argument", region="the region", endpoint="endpoint")
+
+    def input_name(self, name: str) -> str:
+        return name
 
 
 def spent_code_state() -> dict[str, Any]:

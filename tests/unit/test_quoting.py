@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from appfabric_connect import AppAuthorizationConnectionProvider
 from appfabric_connect.aws import provider_args
+from appfabric_connect.aws.settings import STACK_CONFIG
+from appfabric_connect.pulumi.stack_config import stack_config_values
 from appfabric_connect.quoting import QUOTE_LIMIT, quoted
 from appfabric_connect.terraform.lifecycle_adapter import Connections
 from tests.unit.aws_stub import AUTHORIZATION, BUNDLE, oauth_inputs
@@ -45,8 +47,15 @@ def test_an_oauth_code_in_a_pasted_url_is_masked() -> None:
 
 def test_a_secret_setting_that_is_not_valid_json_is_never_shown() -> None:
     # Pulumi hands object config over as JSON text: a broken one is named, not shown.
-    _, problems = provider_args.read(
-        {"assumeRoleWithWebIdentity": '{"webIdentityToken": "SECRET-TOKEN', "accessKey": "{KEY"}
-    )
-    assert [p.key for p in problems] == ["aws:assumeRoleWithWebIdentity", "aws:secretKey"]
+    settings = {
+        "assumeRoleWithWebIdentity": '{"webIdentityToken": "SECRET-TOKEN',
+        "accessKey": "{KEY",
+    }
+    decoded, problems = stack_config_values(settings)
+    _, more = provider_args.read(provider_args.schema_names(decoded))
+    problems += more
+    assert [STACK_CONFIG(p.path) for p in problems] == [
+        "aws:assumeRoleWithWebIdentity",
+        "aws:secretKey",
+    ]
     assert all("SECRET" not in p.reason and "{KEY" not in p.reason for p in problems)

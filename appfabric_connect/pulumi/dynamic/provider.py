@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import pulumi
@@ -26,8 +27,12 @@ from ...core.config import OWN, ProviderConfig, read_config
 from ...core.messages import warning_sinks
 from ...core.validation import UNKNOWN
 from ...engine_watch import exit_with_engine
+from ...naming import camel
+from ...problems import AS_IS, Spelling
+from ...schema import NAMESPACE
 from ..errors import one_line
 from ..messages import PULUMI, in_dynamic_provider_server
+from ..stack_config import stack_config_values
 
 
 class AppAuthorizationConnectionProvider(ResourceProvider):
@@ -77,15 +82,19 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
         # Pulumi quirk: the dynamic provider's Config (pulumi.dynamic.config) offers get() only;
         # every key, which pulumi-aws's unknown ones need, is in its _props.
         values = getattr(config, "_props", None) or {}
-        aws = {key[4:]: value for key, value in values.items() if key.startswith("aws:")}
-        own = {name: config.get(key) for name, key in OWN.items()}
-        self._config = read_config(aws, PULUMI, aws_prefix, own)
+        aws, problems = stack_config_values(
+            {key[4:]: value for key, value in values.items() if key.startswith("aws:")}
+        )
+        own = {name: config.get(f"{NAMESPACE}:{camel(name)}") for name in OWN}
+        found = read_config(aws, PULUMI, Spelling(aws_prefix), own)
+        self._config = replace(found, problems=problems + found.problems)
 
     @one_line
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         """Validates ``news`` offline and reports every problem at once; unknowns pass."""
         problems = core.check(self._config, _plain(_without_provider(news)))
-        return CheckResult(news, [CheckFailure(p.property, p.reason) for p in problems])
+        failures = [CheckFailure(self._config.spell(p, AS_IS), p.reason) for p in problems]
+        return CheckResult(news, failures)
 
     @one_line
     def create(self, props: dict[str, Any]) -> CreateResult:

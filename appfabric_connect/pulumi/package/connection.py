@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pulumi.provider.experimental.property_value import PropertyValue
 
 from ... import core
 from ...core.config import OWN, ProviderConfig, read_config
-from ...naming import camel, camel_path
+from ...naming import camel
+from ...problems import Spelling
 from ..errors import one_line
 from ..messages import PULUMI
+from ..stack_config import stack_config_values
 from .names import PACKAGE
 from .pulumi_schema import CONFIG
 from .wire import from_core, settings_values, to_core, with_secrets
@@ -20,6 +22,10 @@ from .wire import from_core, settings_values, to_core, with_secrets
 PropertyMap = dict[str, PropertyValue]
 CONFIG_NAMES = frozenset(camel(prop.name) for prop in CONFIG)
 ENGINE_KEYS = frozenset(("version", "pluginDownloadURL"))  # the engine's, in every provider's
+# How this package's users write a setting or input: as its schema does (``assumeRoles[0]``), and
+# the same in its namespace, as runtime messages name settings (``appfabric-connect:profile``).
+AS_WRITTEN = Spelling()
+NAMESPACED = Spelling(f"{PACKAGE}:")
 _OWN_ONLY = frozenset(camel(name) for name in OWN) - {"retryMode"}  # retryMode: pulumi-aws's too
 
 
@@ -35,6 +41,12 @@ class ProviderSettings:
 
     def own(self) -> dict[str, Any]:
         return {name: self._values.get(camel(name)) for name in OWN}
+
+    def read(self, spelling: Spelling) -> ProviderConfig:
+        """The core's configuration; messages name the settings as ``spelling`` writes them."""
+        aws, problems = stack_config_values(self.aws())
+        config = read_config(aws, PULUMI, spelling, self.own(), spelling)
+        return replace(config, problems=problems + config.problems)
 
     def unknown_keys(self) -> list[str]:
         return sorted(set(self._values) - CONFIG_NAMES - ENGINE_KEYS)
@@ -73,19 +85,16 @@ class PackageConnection:
             (key, f"is not a setting of {PACKAGE} (settings: {', '.join(sorted(CONFIG_NAMES))})")
             for key in settings.unknown_keys()
         ]
-        problems = [
-            (problem.property.partition(":")[2] or problem.property, problem.reason)
-            for problem in read_config(settings.aws(), PULUMI, "", settings.own()).problems
-        ]
+        config = settings.read(AS_WRITTEN)
+        problems = [(config.spell(p, AS_WRITTEN), p.reason) for p in config.problems]
         return Checked(news, unknown + problems)
 
     def configure(self, args: Mapping[str, PropertyValue]) -> None:
-        settings = ProviderSettings(args)
-        self.config = read_config(settings.aws(), PULUMI, f"{PACKAGE}:", settings.own())
+        self.config = ProviderSettings(args).read(NAMESPACED)
 
     def check(self, olds: PropertyMap, news: PropertyMap) -> Checked:
         problems = one_line(core.check)(self.config, to_core(news))
-        failures = [(camel_path(p.property), p.reason) for p in problems]
+        failures = [(self.config.spell(p, AS_WRITTEN), p.reason) for p in problems]
         return Checked(with_secrets(news), failures)
 
     def diff(self, resource_id: str, state: PropertyMap, news: PropertyMap) -> Diffed:
