@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -12,6 +11,7 @@ from ..naming import camel, snake
 from ..quoting import quoted
 from .config_values import Problem, Reader
 from .model import botocore_data
+from .once import once
 from .settings import RETRY_MODES, AssumeRole, Secret, WebIdentity
 
 # Keys of pulumi-aws's ProviderArgs that do not touch an AppFabric connection's identity,
@@ -202,7 +202,7 @@ def _unknown_fields(r: Reader, key: str, entry: Mapping[str, Any], known: tuple[
             r.fail(f"{key}.{name}", f"is not a field of {r.spell(key)} (fields: {fields})")
 
 
-@functools.cache
+@once
 def _regions() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
     partitions = botocore_data("endpoints")["partitions"]
     known = frozenset(region for p in partitions for region in p["regions"])
