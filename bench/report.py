@@ -10,6 +10,7 @@ from bench.report_lifecycle import CREATE, figure_cold, figure_lifecycle, total_
 from bench.report_parallelism import figure_parallelism
 from bench.report_pulumi_up import GOAL_BLOB, figure_state, figure_up
 from bench.report_race import figure_race, load_race
+from bench.report_rpc import figure_rpc, load_rpc
 from bench.report_throughput import GOAL_RATIO, burst_ratio, figure_throughput
 from bench.results import Results, load
 from bench.stats import table
@@ -55,6 +56,9 @@ def report(results: Results) -> str:
     race = load_race()
     if race is not None:
         sections.append(figure_race(race))
+    rpc = load_rpc()
+    if rpc is not None:
+        sections.append(figure_rpc(*rpc))
     return "\n".join(sections) + "\n"
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
+
+from .once import once
 
 _UUID = r"[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}"
 UUID_RE = re.compile(_UUID)
@@ -90,7 +91,7 @@ def region_of(*identifiers: str) -> str | None:
     return None
 
 
-@functools.cache
+@once
 def partition_for(region: str) -> str:
     """The AWS partition of ``region`` (``aws``, ``aws-cn``, …), as botocore knows it; ``aws``
     for a region botocore does not know (as botocore's own clients assume)."""

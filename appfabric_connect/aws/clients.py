@@ -6,13 +6,13 @@ only: a plugin's schema, validation and plan never make one, and start without t
 
 from __future__ import annotations
 
-import functools
 import os
 import threading
 from typing import TYPE_CHECKING
 
 from .. import schema
 from . import transport
+from .once import once
 from .settings import (
     DEFAULT_MAX_ATTEMPTS,
     RETRY_MODES,
@@ -63,7 +63,7 @@ def default_region(settings: AwsSettings) -> str | None:
 _REGION_ENV = ("AWS_DEFAULT_REGION", "AWS_REGION", "AWS_PROFILE", "AWS_CONFIG_FILE")
 
 
-@functools.lru_cache(maxsize=16)
+@once
 def _chain_region(
     profile: str | None, config_file: str | None, _env: tuple[str | None, ...], named: str
 ) -> str | None:

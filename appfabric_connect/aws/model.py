@@ -14,9 +14,11 @@ import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
+
+from .once import once
 
 if TYPE_CHECKING:
     from botocore.model import OperationModel, ServiceModel
@@ -56,7 +58,7 @@ class Shape(Protocol):
     def metadata(self) -> dict[str, Any]: ...
 
 
-@cache
+@once
 def appfabric_model() -> ServiceModel:
     import botocore.session
 
@@ -120,7 +122,7 @@ def shape_named(name: str, traits: dict[str, Any] | None = None) -> ModelShape:
     return ModelShape(name, {**shapes[name], **(traits or {})}, shapes)
 
 
-@cache
+@once
 def _service() -> dict[str, Any]:
     """The service model's JSON: botocore's own file, read without importing botocore."""
     root = _botocore_data()
@@ -133,7 +135,7 @@ def _service() -> dict[str, Any]:
     return _read_json(path)
 
 
-@cache
+@once
 def botocore_data(name: str) -> dict[str, Any]:
     """botocore's data file ``name`` (``endpoints``), as ``Session.get_data`` loads it."""
     root = _botocore_data()
@@ -195,7 +197,7 @@ def enum_values(shape_name: str) -> list[str]:
     return list(appfabric_model().shape_for(shape_name).enum)  # type: ignore[attr-defined]
 
 
-@cache
+@once
 def compiled(regex: str) -> re.Pattern[str]:
     return re.compile(regex)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -14,6 +13,7 @@ from ..problems import Path, Problem, Spelling
 from ..quoting import quoted
 from .config_values import Reader
 from .model import botocore_data
+from .once import once
 from .settings import RETRY_MODES, STACK_CONFIG, AssumeRole, Secret, WebIdentity
 
 # Settings of pulumi-aws's ProviderArgs that do not touch an AppFabric connection's identity,
@@ -244,7 +244,7 @@ def _unknown_fields(r: Reader, key: Path, entry: Mapping[str, Any], known: tuple
             r.fail((*key, name), f"is not a field of {r.spelling.bare(key)} (fields: {fields})")
 
 
-@functools.cache
+@once
 def _regions() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
     partitions = botocore_data("endpoints")["partitions"]
     known = frozenset(region for p in partitions for region in p["regions"])

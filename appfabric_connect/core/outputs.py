@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from typing import Any
 
 from .. import schema
 from ..aws import model
+from ..aws.once import once
 from ..naming import camel
 from . import statuses
 
@@ -57,7 +57,7 @@ def read_back(prop: schema.Property, authorization: Mapping[str, Any]) -> Any:
     return prop.default if value is None else value
 
 
-@functools.cache
+@once
 def _timestamps() -> frozenset[str]:
     """AppFabric's timestamp members of an authorization (botocore gives them as datetimes)."""
     return model.timestamp_members("AppAuthorization")

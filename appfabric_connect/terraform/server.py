@@ -105,10 +105,21 @@ def certificate() -> tuple[bytes, bytes, bytes]:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         if _private(directory, 0o700):
             descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=".cert")  # 0600
-            with os.fdopen(descriptor, "wb") as file:
-                file.write(made[0].rstrip(b"\n") + b"\n\n" + made[1])
-            os.replace(temporary, path)
+            try:
+                with os.fdopen(descriptor, "wb") as file:
+                    file.write(made[0].rstrip(b"\n") + b"\n\n" + made[1])
+                os.replace(temporary, path)
+            finally:
+                Path(temporary).unlink(missing_ok=True)
     return made
+
+
+def forget_certificate() -> None:
+    """Drops the kept certificate (one grpc refused): the next start makes a new one."""
+    directory = _cert_dir()
+    if directory is not None:
+        with contextlib.suppress(OSError):
+            (directory / CERT_FILE).unlink()
 
 
 def server_certificate() -> tuple[bytes, bytes, bytes]:
@@ -308,6 +319,12 @@ class LazyProvider(grpc.GenericRpcHandler):  # type: ignore[misc]  # grpc has no
         return counted
 
 
+def secure_port(server: Any, socket: Path, key_pem: bytes, cert_pem: bytes) -> None:
+    credentials = grpc.ssl_server_credentials([(key_pem, cert_pem)])
+    if not server.add_secure_port(f"unix:{socket}", credentials):  # older grpc: 0, not raise
+        raise RuntimeError("grpc could not listen with the certificate")
+
+
 def serve(make_provider: Callable[[], Any] | None = None) -> None:
     """Listens on a Unix socket with mTLS and prints go-plugin's handshake line.
 
@@ -326,12 +343,16 @@ def serve(make_provider: Callable[[], Any] | None = None) -> None:
     client_cert = os.environ.get("PLUGIN_CLIENT_CERT", "").encode()
     if client_cert:
         key_pem, cert_pem, cert_der = certificate()
+        try:
+            secure_port(server, socket, key_pem, cert_pem)
+        except RuntimeError:  # a kept certificate grpc cannot use: make one, as before the cache
+            forget_certificate()
+            key_pem, cert_pem, cert_der = server_certificate()
+            secure_port(server, socket, key_pem, cert_pem)
         # The client's certificate is not verified: go-plugin makes it with a P-521 key, and
         # BoringSSL (grpcio) does not offer P-521 signatures, so Go's TLS client would send none
         # and every call would fail. The client does verify ours (the handshake's copy), and the
         # socket sits in a directory only this user can open (mkdtemp: mode 0700).
-        credentials = grpc.ssl_server_credentials([(key_pem, cert_pem)])
-        server.add_secure_port(f"unix:{socket}", credentials)
         cert_field = base64.b64encode(cert_der).decode().rstrip("=")
     else:  # an engine without AutoMTLS
         server.add_insecure_port(f"unix:{socket}")
