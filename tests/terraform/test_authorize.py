@@ -4,20 +4,21 @@ filesystem mirror, and the code in no file and no output."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from appfabric_connect.cli.oauth_redirect import query_param
 from appfabric_connect.emulator import EmulatorControl
 from appfabric_connect.emulator.seed import Seeded
 from appfabric_connect.terraform import mirror
-from tests.support.browser import browser_redirect
+from tests.terraform.authorize_run import (
+    Authorized,
+    engine_option,
+    files_holding,
+    run_authorize,
+)
 from tests.terraform.workspace import Workspace, connection
 
 pytestmark = [pytest.mark.terraform, pytest.mark.e2e]
@@ -30,25 +31,6 @@ variable "slack_code" {
   default   = null # no new code between rotations: a Connected connection plans nothing
 }
 """
-
-
-@dataclass(frozen=True)
-class Authorized:
-    """One `authorize` run: its exit code, everything it (and apply) printed, and the code."""
-
-    returncode: int
-    output: str
-    code: str
-
-
-@pytest.fixture(scope="module")
-def mirror_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The CLI configuration that installs the provider from a filesystem mirror (README)."""
-    where = tmp_path_factory.mktemp("authorize-mirror")
-    mirror.write_mirror(where / "mirror")
-    config = where / "mirror.tfrc"
-    config.write_text(mirror.mirror_config(where / "mirror"))
-    return config
 
 
 @pytest.fixture
@@ -70,75 +52,16 @@ def slack_workspace(
 
 
 def _authorize(workspace: Workspace, engine: str, *extra: str) -> Authorized:
-    """`python -m appfabric_connect authorize` in the workspace, as a user runs it: it prints
-    the consent URL, the user approves in the browser and pastes the address bar back."""
     seeded = workspace.seeded
     assert seeded is not None
-    env = dict(workspace.env)
-    env["PATH"] = f"{Path(engine).parent}{os.pathsep}{env.get('PATH', '')}"
-    argv = [
-        sys.executable,
-        "-m",
-        "appfabric_connect",
-        "authorize",
-        "--bundle",
-        seeded.bundle_arn,
-        "--authorization",
-        seeded.oauth2_authorization["appAuthorizationArn"],
-        "--variable",
-        "slack_code",
-        *extra,
-        "--",
-        "-auto-approve",
-        "-no-color",
-    ]
-    process = subprocess.Popen(
-        argv,
-        cwd=workspace.directory,
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    assert process.stdin is not None and process.stdout is not None
-    printed: list[str] = []
-    redirect = ""
-    for line in process.stdout:
-        printed.append(line)
-        if line.startswith("  http"):
-            redirect = browser_redirect(line.strip())
-            break
-    if redirect:
-        process.stdin.write(redirect + "\n")
-    process.stdin.close()
-    printed.append(process.stdout.read())
-    returncode = process.wait(timeout=300)
-    output = "".join(printed)
-    assert redirect, output
-    code = query_param(redirect, "code")
-    assert code and len(code) > 20
-    return Authorized(returncode, output, code)
-
-
-def _engine_option(engine: str) -> tuple[str, ...]:
-    """Detection picks `terraform` (the directory has main.tf and no Pulumi.yaml); OpenTofu's
-    suite names it."""
-    return ("--engine", "tofu") if Path(engine).name.startswith("tofu") else ()
-
-
-def _files_holding(root: Path, secret: str) -> list[Path]:
-    return [
-        path
-        for path in root.rglob("*")
-        if path.is_file() and not path.is_symlink() and secret.encode() in path.read_bytes()
-    ]
+    arn = seeded.oauth2_authorization["appAuthorizationArn"]
+    return run_authorize(workspace, engine, seeded.bundle_arn, arn, *extra)
 
 
 def test_authorize_connects_through_terraform_apply_with_the_code_in_no_file_or_output(
     slack_workspace: Workspace, engine: str, tmp_path: Path, mirror_config: Path
 ) -> None:
-    authorized = _authorize(slack_workspace, engine, *_engine_option(engine))
+    authorized = _authorize(slack_workspace, engine, *engine_option(engine))
 
     assert authorized.returncode == 0, authorized.output
     assert "with the code as TF_VAR_slack_code in its environment only" in authorized.output
@@ -146,8 +69,8 @@ def test_authorize_connects_through_terraform_apply_with_the_code_in_no_file_or_
     assert slack_workspace.connection("slack")["status"] == "Connected"
     assert authorized.code not in authorized.output
     assert authorized.code not in slack_workspace.state_text()
-    assert not _files_holding(tmp_path, authorized.code)
-    assert not _files_holding(mirror_config.parent, authorized.code)
+    assert not files_holding(tmp_path, authorized.code)
+    assert not files_holding(mirror_config.parent, authorized.code)
     # Between rotations the pipeline passes no code: nothing to do.
     assert slack_workspace.plan_exit_code() == 0
 
@@ -155,7 +78,7 @@ def test_authorize_connects_through_terraform_apply_with_the_code_in_no_file_or_
 def test_authorize_reconnects_a_drifted_connection_without_a_version_change(
     slack_workspace: Workspace, engine: str, emulator_control: EmulatorControl, tmp_path: Path
 ) -> None:
-    first = _authorize(slack_workspace, engine, *_engine_option(engine))
+    first = _authorize(slack_workspace, engine, *engine_option(engine))
     assert first.returncode == 0, first.output
     fingerprint = slack_workspace.connection("slack")["code_fingerprint"]
     emulator_control.set_status(
@@ -163,7 +86,7 @@ def test_authorize_reconnects_a_drifted_connection_without_a_version_change(
     )
     assert slack_workspace.plan_exit_code() == 2  # the drift: a reconnect is planned
 
-    again = _authorize(slack_workspace, engine, *_engine_option(engine))
+    again = _authorize(slack_workspace, engine, *engine_option(engine))
 
     assert again.returncode == 0, again.output
     state = slack_workspace.connection("slack")
@@ -171,17 +94,17 @@ def test_authorize_reconnects_a_drifted_connection_without_a_version_change(
     assert state["code_fingerprint"] != fingerprint  # the new code was sent
     assert state["auth_request"][0]["code_wo_version"] == 1
     assert again.code not in again.output
-    assert not _files_holding(tmp_path, again.code)
+    assert not files_holding(tmp_path, again.code)
     assert slack_workspace.plan_exit_code() == 0
 
 
 def test_authorize_warns_that_a_connected_connection_needs_a_raised_version(
     slack_workspace: Workspace, engine: str
 ) -> None:
-    first = _authorize(slack_workspace, engine, *_engine_option(engine))
+    first = _authorize(slack_workspace, engine, *engine_option(engine))
     assert first.returncode == 0, first.output
 
-    again = _authorize(slack_workspace, engine, *_engine_option(engine))
+    again = _authorize(slack_workspace, engine, *engine_option(engine))
 
     assert again.returncode == 0, again.output
     assert (
