@@ -1,4 +1,5 @@
-"""``authorize``: get an OAuth code for an app authorization and store it as a stack secret."""
+"""``authorize``: get an OAuth code for an app authorization and store it as a stack secret, or
+(Terraform, OpenTofu) hand it to ``terraform apply`` through that child's environment only."""
 
 from __future__ import annotations
 
@@ -23,14 +24,25 @@ from .errors import CliError, UsageError
 from .oauth_redirect import listen_for_redirect, parse_redirect, query_param, with_redirect_uri
 from .pulumi_runner import PulumiCli
 from .stack_config import ConfigTarget, connections, find_connection, pulumi_call, stack_settings
+from .status import detect_engine
+from .terraform_runner import StateConnection, TerraformCli, check_variable
 
 DEFAULT_LISTEN_TIMEOUT = 600.0
+
+ENGINES = ("pulumi", "terraform", "tofu")
 
 DESCRIPTION = """\
 Prints the app authorization's OAuth URL; you open it, approve the app, and paste back the
 address the browser was redirected to (or let --listen receive it). The code in it is stored
 with `pulumi config set --secret --path` at the `auth_request.code` of the stack's `connections`
-entry for this authorization (or at --config-path), never printed. Then run `pulumi up`."""
+entry for this authorization (or at --config-path), never printed. Then run `pulumi up`.
+
+For Terraform or OpenTofu (--engine terraform|tofu; the default in a directory with *.tf files
+and no Pulumi.yaml), it then runs `terraform apply` (or `tofu apply`) in --cwd with the code as
+TF_VAR_<--variable> in that command's environment only: the variable your configuration passes
+to auth_request.code_wo. Arguments after `--` go to apply (e.g. -- -auto-approve)."""
+
+PULUMI_APPLY = "`pulumi up`"
 
 
 def register(subcommands: Any) -> None:
@@ -43,7 +55,29 @@ def register(subcommands: Any) -> None:
     parser.add_argument("--authorization", required=True, help="app authorization ARN or UUID")
     parser.add_argument("--stack", help="Pulumi stack (default: the selected stack)")
     parser.add_argument(
-        "--cwd", default=".", help="Pulumi project directory (default: the current directory)"
+        "--cwd",
+        default=".",
+        help="Pulumi project or Terraform working directory (default: the current directory)",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=None,
+        help="where the code goes: a Pulumi stack's config, or `terraform apply` / `tofu apply` "
+        "(default: terraform when --cwd has *.tf files and no Pulumi.yaml, else pulumi)",
+    )
+    terraform = parser.add_argument_group("Terraform and OpenTofu")
+    terraform.add_argument(
+        "--variable",
+        metavar="NAME",
+        help="the (ephemeral) variable your configuration passes to auth_request.code_wo: "
+        "apply gets the code as TF_VAR_NAME in its environment only",
+    )
+    terraform.add_argument(
+        "apply_args",
+        nargs="*",
+        metavar="-- APPLY_ARGS",
+        help="arguments for `terraform apply`, after `--` (e.g. -- -auto-approve)",
     )
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
@@ -59,8 +93,8 @@ def register(subcommands: Any) -> None:
     )
     parser.add_argument(
         "--redirect-uri",
-        help="redirect URI registered with the OAuth app (default: the entry's "
-        "auth_request.redirect_uri, else AppFabric's https://REGION.console.aws.amazon.com/"
+        help="redirect URI registered with the OAuth app (default: the entry's, or with "
+        "Terraform the state's, auth_request.redirect_uri, else AppFabric's https://REGION.console.aws.amazon.com/"
         "appfabric/oauth2)",
     )
     parser.add_argument(
@@ -85,6 +119,15 @@ def run(args: argparse.Namespace) -> int:
     check_identifier("bundle", args.bundle)
     check_identifier("authorization", args.authorization)
     _check_listen(args)
+    engine = args.engine or (detect_engine(Path(args.cwd)) if Path(args.cwd).is_dir() else "pulumi")
+    if engine != "pulumi":
+        return _run_terraform(args, engine)
+    for option, given in (
+        ("--variable", args.variable),
+        ("-- APPLY_ARGS", args.apply_args),
+    ):
+        if given:
+            raise UsageError(f"{option} is for --engine terraform or tofu, not a Pulumi stack")
     if not Path(args.cwd).is_dir():
         raise UsageError(f"--cwd {args.cwd}: no such directory (the Pulumi project's)")
     cli = PulumiCli(args.cwd, stack=args.stack)
@@ -95,21 +138,88 @@ def run(args: argparse.Namespace) -> int:
         else find_connection(connections(cli), args.authorization, args.connection)
     )
     authorization, region = _get_authorization(args, settings)
-    redirect_uri = args.redirect_uri or target.configured_redirect_uri
+    code, redirect_uri = _consent(
+        args, authorization, region, target.configured_redirect_uri, PULUMI_APPLY
+    )
+    _store(cli, target, code, redirect_uri, args.stack)
+    return 0
+
+
+def _consent(
+    args: argparse.Namespace,
+    authorization: dict[str, Any],
+    region: str,
+    configured_redirect_uri: str | None,
+    apply: str,
+) -> tuple[str, str]:
+    """Prints the consent URL, receives the redirect; returns the code and the redirect URI."""
+    redirect_uri = args.redirect_uri or configured_redirect_uri
     auth_url = str(authorization["authUrl"])
     if redirect_uri:
         auth_url = with_redirect_uri(auth_url, redirect_uri)
     else:
         redirect_uri = query_param(auth_url, "redirect_uri") or arn.console_redirect_uri(region)
-    _print_instructions(authorization, auth_url, redirect_uri, args.listen)
+    _print_instructions(authorization, auth_url, redirect_uri, args.listen, apply)
     pasted = (
         _receive(args.listen, redirect_uri, args.timeout)
         if args.listen is not None
         else _read_pasted()
     )
-    code = parse_redirect(pasted, query_param(auth_url, "state")).code
-    _store(cli, target, code, redirect_uri, args.stack)
-    return 0
+    return parse_redirect(pasted, query_param(auth_url, "state")).code, redirect_uri
+
+
+def _run_terraform(args: argparse.Namespace, engine: str) -> int:
+    """The Terraform side: the state's connection first (its redirect URI and version), then
+    the consent, then ``apply`` with the code in its environment alone (never in its arguments,
+    a file or this command's output)."""
+    for option, given in (
+        ("--stack", args.stack),
+        ("--connection", args.connection),
+        ("--config-path", args.config_path),
+    ):
+        if given:
+            raise UsageError(
+                f"{option} is for a Pulumi stack: with Terraform, name the variable that holds "
+                "the code with --variable"
+            )
+    if not args.variable:
+        raise UsageError(
+            "--variable NAME is needed with Terraform: the variable your configuration passes "
+            "to auth_request.code_wo (e.g. --variable slack_code for "
+            "`code_wo = var.slack_code`)"
+        )
+    check_variable("--variable", args.variable)
+    if not Path(args.cwd).is_dir():
+        raise UsageError(f"--cwd {args.cwd}: no such directory (the Terraform configuration's)")
+    terraform = TerraformCli.find(engine, Path(args.cwd).resolve())
+    apply = f"`{terraform.name} apply`"
+    state = terraform.connection(args.authorization)
+    authorization, region = _get_authorization(args, {}, apply)
+    _warn_if_connected(authorization, state, apply)
+    code, redirect_uri = _consent(
+        args, authorization, region, state.redirect_uri if state else None, apply
+    )
+    print(
+        f"\nRunning {apply} in {terraform.cwd} with the code as TF_VAR_{args.variable} in its "
+        f"environment only (the configuration's auth_request.redirect_uri must be "
+        f"{redirect_uri}).",
+        flush=True,
+    )
+    return terraform.apply({f"TF_VAR_{args.variable}": code}, args.apply_args)
+
+
+def _warn_if_connected(
+    authorization: dict[str, Any], state: StateConnection | None, apply: str
+) -> None:
+    """A Connected connection in the state reconnects only when its code_wo_version changes (a
+    write-only value alone plans nothing): say so before the consent spends a code."""
+    if authorization.get("status") == statuses.CONNECTED and state is not None:
+        print(
+            f"warning: {_described(authorization)} is Connected: {apply} sends the new code "
+            "only if auth_request.code_wo_version is raised in the configuration (the state "
+            f"has {state.code_wo_version}); otherwise it plans no change",
+            file=sys.stderr,
+        )
 
 
 def _check_listen(args: argparse.Namespace) -> None:
@@ -149,7 +259,7 @@ def _store(
 
 
 def _get_authorization(
-    args: argparse.Namespace, settings: dict[str, str]
+    args: argparse.Namespace, settings: dict[str, str], apply: str = PULUMI_APPLY
 ) -> tuple[dict[str, Any], str]:
     client, region = appfabric_client(
         args,
@@ -170,7 +280,7 @@ def _get_authorization(
     if authorization.get("authType") != "oauth2":
         raise CliError(
             f"{who} uses {authorization.get('authType')}: it needs no OAuth code; "
-            "run `pulumi up` to connect it"
+            f"run {apply} to connect it"
         )
     if not authorization.get("authUrl"):
         raise CliError(f"{who} has no authUrl: check its OAuth client ID in AppFabric")
@@ -184,7 +294,11 @@ def _described(authorization: dict[str, Any]) -> str:
 
 
 def _print_instructions(
-    authorization: dict[str, Any], auth_url: str, redirect_uri: str, listen: int | None
+    authorization: dict[str, Any],
+    auth_url: str,
+    redirect_uri: str,
+    listen: int | None,
+    apply: str = PULUMI_APPLY,
 ) -> None:
     print(f"{_described(authorization)} is {authorization.get('status')}.")
     print(f"Open this URL in a browser, sign in to {authorization.get('app')} and approve:\n")
@@ -192,7 +306,7 @@ def _print_instructions(
     if urlsplit(redirect_uri).scheme != "https":
         print(
             f"warning: redirect URI {redirect_uri} is not https://; ConnectAppAuthorization "
-            "accepts only https redirect URIs, so `pulumi up` will reject it",
+            f"accepts only https redirect URIs, so {apply} will reject it",
             file=sys.stderr,
         )
     if listen is None:

@@ -94,11 +94,12 @@ def _row(bundle: str, authorization: dict[str, Any], engine: str = "pulumi") -> 
     tenant = authorization.get("tenant") or {}
     connected = status == statuses.CONNECTED
     arn = str(authorization["appAuthorizationArn"])
-    # `authorize` stores the code in Pulumi stack config: not offered for Terraform, whose
-    # remedy says where the code goes (auth_request.code_wo) and to run `terraform apply`.
+    # With Terraform, `authorize` runs `terraform apply` with the code as TF_VAR_NAME: NAME is
+    # the variable the configuration passes to auth_request.code_wo, which only the user knows.
     command = (
         f"python -m appfabric_connect authorize --bundle {bundle} --authorization {arn}"
-        if auth_type == "oauth2" and not connected and engine == "pulumi"
+        + (" --variable NAME" if engine == "terraform" else "")
+        if auth_type == "oauth2" and not connected
         else None
     )
     remedy = (

@@ -1,4 +1,5 @@
-"""Command line: run the AppFabric emulator until SIGINT or SIGTERM."""
+"""Command line: run the AppFabric emulator until SIGINT or SIGTERM; ``seed`` fills a running
+one (``seed_command.py``)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from .server import EmulatorServer
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="appfabric-emulator",
-        description="Local emulator of the AWS AppFabric app-authorization API.",
+        description="Local emulator of the AWS AppFabric app-authorization API. "
+        "`appfabric-emulator seed --help`: create a bundle and authorizations in a running one.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default %(default)s)")
     parser.add_argument(
@@ -41,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["seed"]:
+        from .seed_command import main as seed
+
+        return seed(argv[1:])
     args = _parser().parse_args(argv)
     stop = threading.Event()
 

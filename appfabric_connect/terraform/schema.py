@@ -19,9 +19,13 @@ _PROVIDER_DESCRIPTION = (
 )
 _RESOURCE_DESCRIPTION = "Connects an AppFabric app authorization and reports its status."
 _DATA_SOURCE_DESCRIPTION = "Status and details of any app authorization, managed here or not."
+# Blocks Terraform makes of a nested name ("timeouts.create"), which the schema has no doc for.
+_SINGLE_BLOCK_DESCRIPTIONS = {
+    "timeouts": "How long create and update wait for `Connected` (Go durations, e.g. `30m`).",
+}
 # The data source's own attributes: what a read of any authorization tells.
 _DATA_SOURCE_ONLY = (
-    Attr("connected", BOOL, "status == Connected.", computed=True),
+    Attr("connected", BOOL, "`true` when `status` is `Connected`.", computed=True),
     Attr("remedy", STRING, "What to do about the status.", computed=True),
 )
 
@@ -214,7 +218,14 @@ def build(
     # terraform-plugin-framework-timeouts' `timeouts` block.
     heads = dict.fromkeys(p.aws_name.split(".")[0] for p in own if "." in p.aws_name)
     singles = tuple(
-        Nested(head, Block(walk.members(_under(head, own), at=f"{head}.")[0]), "single")
+        Nested(
+            head,
+            Block(
+                walk.members(_under(head, own), at=f"{head}.")[0],
+                description=_SINGLE_BLOCK_DESCRIPTIONS[head],
+            ),
+            "single",
+        )
         for head in heads
     )
 

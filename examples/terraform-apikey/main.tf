@@ -38,9 +38,12 @@ resource "appfabricconnect_app_authorization_connection" "asana" {
 
 # A data source at the top level, not nested in the check: a nested one is always "read during
 # apply", so `plan -detailed-exitcode` would exit 2 on every plan (hashicorp/terraform#35226).
+# depends_on defers the read to apply only when the connection has a change planned: after a
+# reconnect the check sees the new status; with nothing to do it is read at plan (exit code 0).
 data "appfabricconnect_app_authorization" "asana" {
   app_bundle_arn        = var.app_bundle_arn
   app_authorization_arn = var.app_authorization_arn
+  depends_on            = [appfabricconnect_app_authorization_connection.asana]
 }
 
 check "asana_connected" {

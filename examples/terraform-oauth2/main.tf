@@ -3,6 +3,8 @@
 #
 #   TF_VAR_slack_code=CODE terraform apply                    # first connect
 #   TF_VAR_slack_code=NEW terraform apply -var code_version=2 # a new code: raise the version
+#   appfabric-connect authorize --bundle ARN --authorization ARN --variable slack_code
+#       # the consent page, then `terraform apply` with TF_VAR_slack_code in its environment
 
 terraform {
   required_version = ">= 1.11"

@@ -107,7 +107,10 @@ def test_status_words_what_to_do_for_terraform(
     remedy = TERRAFORM.status_remedy(statuses.PENDING_CONNECT, "oauth2")
     assert f"what to do: {remedy}" in result.out
     assert "terraform apply" in result.out and "code_wo" in result.out
-    assert "pulumi" not in result.out.lower() and "authorize" not in result.out
+    assert "pulumi" not in result.out.lower()
+    command = "get a new code: python -m appfabric_connect authorize --bundle {} --authorization {}"
+    pending = command.format(bundle_arn, _arn(mixed["pending"])) + " --variable NAME"
+    assert pending in result.out  # runs `terraform apply` with the code as TF_VAR_NAME
 
 
 def test_status_exits_0_when_all_are_connected(

@@ -70,6 +70,6 @@ def test_the_layout_names_every_module_of_the_package_in_its_folders_row() -> No
 
 def test_the_layout_names_every_top_level_folder() -> None:
     rows = _layout_rows()
-    tracked = {"appfabric_connect", "tests", "bench", "examples", "scripts"}
+    tracked = {"appfabric_connect", "tests", "bench", "examples", "scripts", "docs"}
 
     assert {path.split("/")[0] for path in rows} == tracked

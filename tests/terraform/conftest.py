@@ -69,6 +69,17 @@ def dev_overrides(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return config
 
 
+@pytest.fixture(scope="session")
+def mirror_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A CLI configuration that installs the provider from a filesystem mirror, as the README's
+    install does (`terraform init` from it)."""
+    where = tmp_path_factory.mktemp("mirror")
+    mirror.write_mirror(where / "mirror")
+    config = where / "mirror.tfrc"
+    config.write_text(mirror.mirror_config(where / "mirror"))
+    return config
+
+
 @pytest.fixture
 def seeded(appfabric: AppFabricClient) -> Seeded:
     """A bundle with a PendingConnect oauth2 SLACK and apiKey ASANA authorization."""
