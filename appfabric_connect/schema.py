@@ -32,6 +32,7 @@ class Property:
     from_core: bool = False  # computed by the core (e.g. the code's fingerprint), not AppFabric's
     default: str | None = None
     until_connected: bool = False  # kept only while the authorization is not Connected
+    changes_on_connect: bool = False  # an output a (re)connect changes: unknown until it is done
 
     @property
     def python_type(self) -> str:
@@ -267,9 +268,19 @@ OUTPUTS = (
         type_name=TENANT,
     ),
     Property(
-        "status", STRING, "the authorization's status, read back on every refresh", required=True
+        "status",
+        STRING,
+        "the authorization's status, read back on every refresh",
+        required=True,
+        changes_on_connect=True,
     ),
-    Property("updated_at", STRING, "when the authorization last changed (ISO 8601)", required=True),
+    Property(
+        "updated_at",
+        STRING,
+        "when the authorization last changed (ISO 8601)",
+        required=True,
+        changes_on_connect=True,
+    ),
     Property(
         "created_at",
         STRING,
@@ -285,12 +296,14 @@ OUTPUTS = (
         "the app's OAuth consent URL, only while the authorization is not `Connected` (it "
         "embeds a fresh state parameter on every read)",
         until_connected=True,
+        changes_on_connect=True,
     ),
     Property(
         "code_fingerprint",
         STRING,
         "a salted SHA-256 of the last OAuth code used, never the code",
         from_core=True,
+        changes_on_connect=True,
     ),
     Property(
         "connected_at",
@@ -299,6 +312,7 @@ OUTPUTS = (
         "`Connected` (ISO 8601); a refresh keeps it, so a connect in flight that a refresh saw "
         "is still told from this connection's own",
         from_core=True,
+        changes_on_connect=True,
     ),
 )
 

@@ -32,8 +32,8 @@ call sends it). There is no delete: AppFabric has no disconnect API.
 A connection that cannot be made raises ``core.Failure``: ``.what`` (what happened, one line),
 ``.remedy`` (a ``core.Remedy`` or None: ``.action``, a ``core.Action`` — NEW_CODE, FIX_STATUS,
 WAIT_LONGER, SET_REGION — with ``.property_name`` the input to set, ``.auth_url``, ``.status``,
-``.auth_type``, ``.setting``, ``.authorize_command``), and ``.render(words)``, the message a
-user reads. ``words`` (``core.Words``) is the front end's: ``remedy(Remedy) -> str``,
+``.auth_type``, ``.setting``, ``.bundle``, ``.authorization``), and ``.render(words)``, the
+message a user reads. ``words`` (``core.Words``) is the front end's: ``remedy(Remedy) -> str``,
 ``hints(setting_prefix) -> aws.failures.Hints`` (where the profile, region and endpoint are
 set, quoted in AWS failures), ``stack`` (what declares a connection) and ``input_name(name)``
 (its name for an input); ``core.FrontEndWords`` builds both from a front end's phrases

@@ -31,16 +31,6 @@ class Remedy:
     bundle: str | None = None  # NEW_CODE: the bundle's UUID, for the authorize command
     authorization: str | None = None  # NEW_CODE: the authorization's UUID, likewise
 
-    @property
-    def authorize_command(self) -> str | None:
-        """The command that gets a new code for this authorization (NEW_CODE)."""
-        if not (self.bundle and self.authorization):
-            return None
-        return (
-            f"python -m appfabric_connect authorize --bundle {self.bundle} "
-            f"--authorization {self.authorization}"
-        )
-
 
 class Words(Protocol):
     """How a front end says what to do: a remedy, where each AWS setting is set, its name for

@@ -49,7 +49,8 @@ class FrontEndWords:
     region_hint: str
     endpoint_hint: str
     code_input_in_status: str = ""  # the same in a status's remedy, if it says more
-    names_authorize_command: bool = False  # `appfabric-connect authorize` writes its settings
+    # The command that gets a new code, with {bundle} and {authorization} (UUIDs); empty: none.
+    authorize: str = ""
     stack: str = "stack"  # what declares a connection: a stack, a configuration
     input_names: tuple[tuple[str, str], ...] = ()  # the schema's input name → this front end's
 
@@ -85,8 +86,10 @@ class FrontEndWords:
     def how_to_get_code(self, remedy: Remedy) -> str:
         where = remedy.auth_url or f"the authorization's {self.auth_url}"
         then = ""
-        if self.names_authorize_command and remedy.authorize_command:
-            then = f" `{remedy.authorize_command}` does all but the last step."
+        if self.authorize and remedy.bundle and remedy.authorization:
+            ids = {"bundle": remedy.bundle, "authorization": remedy.authorization}
+            command = self.authorize.format(**ids)
+            then = f" `{command}` does all but the last step."
         return (
             f"Open {where} in a browser, approve the app, and set the `code` from the redirect URL "
             f"as {self.code_input}, then run {self.apply}.{then}"

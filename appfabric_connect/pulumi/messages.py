@@ -24,7 +24,9 @@ PULUMI = FrontEndWords(
         "the connection's `region`, `pulumi config set {prefix}region REGION` or AWS_REGION"
     ),
     endpoint_hint=f"`{CONFIG_ENDPOINT}`",
-    names_authorize_command=True,
+    authorize=(
+        "python -m appfabric_connect authorize --bundle {bundle} --authorization {authorization}"
+    ),
 )
 
 

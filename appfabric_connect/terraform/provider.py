@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from .. import __version__
+from .. import schema as spec
 from . import diagnostics as diag
 from . import schema as s
 from .blocks import schema
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 AWS_RESOURCE = "aws_appfabric_app_authorization_connection"  # terraform-provider-aws's
 
 # Computed attributes whose value a reconnect changes, and all of them (a create or replace).
-_RECONNECTED = ("status", "auth_url", "updated_at", "code_fingerprint", "connected_at")
+_RECONNECTED = tuple(s.SCHEMAS.outputs[p.name] for p in spec.OUTPUTS if p.changes_on_connect)
 _COMPUTED = tuple(a.name for a in s.RESOURCE_BLOCK.attributes if a.computed)
 
 

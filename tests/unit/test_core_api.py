@@ -131,9 +131,7 @@ def test_a_spent_code_fails_with_a_new_code_remedy_naming_the_input(stubber: Stu
         "auth_request.code",
         AUTH_URL,
     )
-    assert remedy.authorize_command == (
-        f"python -m appfabric_connect authorize --bundle {BUNDLE} --authorization {AUTHORIZATION}"
-    )
+    assert (remedy.bundle, remedy.authorization) == (BUNDLE, AUTHORIZATION)
 
 
 def test_a_front_end_words_the_remedy_its_own_way(stubber: Stubber) -> None:
