@@ -1,6 +1,5 @@
 """``appfabric-connect terraform-mirror DIR``: the README's install, through the mirror (not
-dev_overrides), under the suite's engine (Terraform, or OpenTofu with
-APPFABRIC_CONNECT_TF_ENGINE=tofu); and a lock file that travels between two installs."""
+dev_overrides), under Terraform and OpenTofu; and a lock file that travels between two installs."""
 
 from __future__ import annotations
 
@@ -16,13 +15,19 @@ import pytest
 from appfabric_connect import __version__
 from appfabric_connect.emulator.seed import Seeded
 from appfabric_connect.terraform import mirror
-from tests.terraform.conftest import ROOT, write_asana
+from tests.terraform.conftest import ROOT, engine_or_skip, write_asana
 from tests.terraform.workspace import Workspace
 
 pytestmark = [pytest.mark.terraform, pytest.mark.e2e]
 
 BIN = Path(sys.executable).parent  # this install's bin: `appfabric-connect` is there
 LOCKED = f'provider "{{host}}/{mirror.SOURCE}"'
+
+
+@pytest.fixture(params=["terraform", "tofu"])
+def engine(request: pytest.FixtureRequest) -> str:
+    """Each engine the README names, whatever the suite's: its install steps hold under both."""
+    return engine_or_skip(request.param)
 
 
 def _host(engine: str) -> str:
