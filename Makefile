@@ -35,6 +35,8 @@ lint: $(STAMP)
 # lifecycle and upgrade tests where present), in random order: see scripts/test-installed.
 test: lint pulumi engines
 	@scripts/test-installed "$(abspath $(PY))"
+	@echo "make test: the plugins' start and refresh beside their floors (figures, not a gate):"
+	@BENCH_RUNS=3 $(PY) bench/rpc_costs.py || echo "make test: bench/rpc_costs.py did not finish"
 
 # The whole suite against the checkout (editable install), for quick iterations.
 test-checkout: $(STAMP)
