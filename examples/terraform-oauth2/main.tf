@@ -1,8 +1,10 @@
 # An oauth2 app authorization (SLACK, OKTA, …) whose OAuth code never enters plan or state:
 # `code_wo` is write-only (Terraform >= 1.11) and comes from an ephemeral variable.
 #
-#   TF_VAR_slack_code=CODE terraform apply                    # first connect
-#   TF_VAR_slack_code=NEW terraform apply -var code_version=2 # a new code: raise the version
+#   TF_VAR_slack_code=CODE terraform apply   # first connect
+#   terraform plan -detailed-exitcode         # between rotations: no code, 0 while Connected
+#   TF_VAR_slack_code=NEW terraform apply    # a new code: first raise code_version's default
+#                                            # below and commit it (a -var would fall back)
 #   appfabric-connect authorize --bundle ARN --authorization ARN --variable slack_code
 #       # the consent page, then `terraform apply` with TF_VAR_slack_code in its environment
 
@@ -25,6 +27,7 @@ variable "slack_code" {
   type      = string
   sensitive = true
   ephemeral = true
+  default   = null # set only on the run that connects or rotates
 }
 
 variable "code_version" {
