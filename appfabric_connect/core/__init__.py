@@ -5,8 +5,8 @@ provider) maps its framework's values onto these calls and words the failures.
 Owns: check/create/read/diff/update, Connect and the waits, adoption and the interrupted-run
 rules, which authorization and region (ARNs and UUIDs), the AppFabric calls, offline
 validation, outputs, code fingerprints, and reading namespaced settings.
-May import: ``aws``, ``naming``, ``problems``, ``quoting``, ``schema`` (never ``pulumi``: a test
-proves it).
+May import: ``aws``, ``naming``, ``problems``, ``quoting``, ``schema``, ``unknown`` (never
+``pulumi``: a test proves it).
 
 The API (``from appfabric_connect import core``)::
 
@@ -45,10 +45,10 @@ else raised is a bug.
 from __future__ import annotations
 
 from ..problems import Problem, Spelling
+from ..unknown import UNKNOWN, Unknown
 from .config import ProviderConfig, read_config
 from .failures import Action, Failure, Remedy, Words
 from .lifecycle import Created, Diff, Read, Updated, check, create, diff, read, update
-from .validation import UNKNOWN, Unknown
 from .words import FrontEndWords
 
 __all__ = [

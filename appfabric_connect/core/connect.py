@@ -11,13 +11,13 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from ..aws.retries import AmbiguousConnectError
+from ..unknown import is_unknown
 from . import messages, statuses, target
 from .failures import Failure
 from .fingerprint import fingerprint
 from .messages import fix_status, new_code, who
 from .outputs import outputs
 from .target import Target
-from .validation import is_unknown
 
 POLL_FIRST_DELAY = 0.5
 POLL_MAX_DELAY = 5.0

@@ -11,6 +11,7 @@ from botocore.exceptions import ClientError
 from ..aws import arn
 from ..aws.settings import AwsSettings
 from ..problems import Problem
+from ..unknown import is_unknown
 from . import statuses, target, validation
 from .config import ProviderConfig
 from .connect import auth_url, connect
@@ -18,7 +19,6 @@ from .failures import Action, Failure, Remedy
 from .fingerprint import matches
 from .messages import new_code, warn, who
 from .outputs import OWN_CREDENTIALS, outputs
-from .validation import is_unknown
 
 
 @dataclass(frozen=True)

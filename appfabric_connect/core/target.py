@@ -14,9 +14,10 @@ from ..aws import arn, clients, provider_args
 from ..aws.clients import AwsSettings, ConfigurationError
 from ..aws.failures import Hints, failure_message
 from ..problems import AS_IS
+from ..unknown import is_unknown
 from .failures import Action, Failure, Remedy, Words
 from .outputs import OWN_CREDENTIALS
-from .validation import has_unknown, is_unknown
+from .validation import has_unknown
 
 if TYPE_CHECKING:
     from mypy_boto3_appfabric import AppFabricClient

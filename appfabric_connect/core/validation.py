@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any
 
 from .. import schema
 from ..aws import arn, provider_args
@@ -13,39 +13,14 @@ from ..aws.model import Violation, input_member, pattern, violations
 from ..naming import camel
 from ..problems import Problem
 from ..quoting import quoted, shown
+from ..unknown import is_unknown
 from .failures import Words
-
-
-class Unknown:
-    """A value not known until apply (a preview's): the core's own marker, which each front end
-    maps its framework's unknown to. It is no text, so nothing can send it as one."""
-
-    _instance: Unknown | None = None
-
-    def __new__(cls) -> Unknown:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "UNKNOWN"
-
-    def __reduce__(self) -> str:
-        return "UNKNOWN"  # the one instance, also when pickled
-
-
-UNKNOWN: Final = Unknown()
 
 INPUTS = schema.INPUT_NAMES
 AUTH_REQUEST_FIELDS = schema.AUTH_REQUEST_NAMES
 MAX_CONNECT_TIMEOUT = 24 * 3600
 NAME_LIMIT = 80
 _CONNECT = "ConnectAppAuthorization"
-
-
-def is_unknown(value: Any) -> bool:
-    """True for a value not known until apply (preview): ``UNKNOWN``."""
-    return value is UNKNOWN
 
 
 def has_unknown(value: Any) -> bool:

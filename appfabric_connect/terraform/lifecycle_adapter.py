@@ -31,8 +31,9 @@ from ..core.fingerprint import fingerprint
 from ..durations import go_duration_seconds
 from ..problems import AS_IS, Spelling
 from ..schema import OBJECT, OUTPUTS, by_name
+from ..unknown import is_unknown
 from .schema import SCHEMAS
-from .values import is_unknown, known
+from .values import known
 from .words import TERRAFORM, status_remedy
 
 _OUTPUTS = by_name(OUTPUTS)
@@ -126,12 +127,6 @@ def _operation(outcome: Outcome) -> Iterator[None]:
         outcome.warnings.extend(handler.messages)
 
 
-def _core_value(value: Any) -> Any:
-    if is_unknown(value):
-        return core.UNKNOWN
-    return value
-
-
 def _go_duration(text: Any) -> float | None:
     """Seconds of a positive Go duration (a ``timeouts`` value), else None."""
     if not isinstance(text, str):
@@ -172,16 +167,16 @@ def _core_inputs(config: Mapping[str, Any], timeout_name: str = "create") -> dic
     pipeline passes the code only when it raises ``code_wo_version``, so null means "nothing new",
     never "not known yet"."""
     props: dict[str, Any] = {
-        "app_bundle_identifier": _core_value(config.get("app_bundle_arn")),
-        "app_authorization_identifier": _core_value(config.get("app_authorization_arn")),
+        "app_bundle_identifier": config.get("app_bundle_arn"),
+        "app_authorization_identifier": config.get("app_authorization_arn"),
     }
     if config.get("region") is not None:
-        props["region"] = _core_value(config["region"])
+        props["region"] = config["region"]
     request = (config.get("auth_request") or [None])[0]
     if isinstance(request, Mapping):
         props["auth_request"] = {
-            "redirect_uri": _core_value(request.get("redirect_uri")),
-            "code": _core_value(code_of(config)),
+            "redirect_uri": request.get("redirect_uri"),
+            "code": code_of(config),
         }
     timeouts = config.get("timeouts") or {}
     timeout = _go_duration(timeouts.get(timeout_name)) or _go_duration(timeouts.get("create"))

@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import __version__
 from .. import schema as spec
+from ..unknown import UNKNOWN, is_unknown
 from . import diagnostics as diag
 from . import schema as s
 from .blocks import schema
@@ -28,7 +29,7 @@ from .lifecycle_adapter import (
 )
 from .proto import tfplugin6_pb2 as tf
 from .proto import tfplugin6_pb2_grpc
-from .values import UNKNOWN, decode, encode, is_unknown
+from .values import decode, encode
 
 log = logging.getLogger(__name__)
 

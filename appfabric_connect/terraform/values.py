@@ -8,28 +8,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any
 
 import msgpack
 
+from ..unknown import UNKNOWN
 from .proto import tfplugin6_pb2 as tf
 
-
-class _Unknown:
-    """A value Terraform knows only after apply."""
-
-    _instance: _Unknown | None = None
-
-    def __new__(cls) -> _Unknown:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "UNKNOWN"
-
-
-UNKNOWN: Final = _Unknown()
 _UNKNOWN_EXT = 0
 _REFINED_UNKNOWN_EXT = 12
 
@@ -59,10 +44,6 @@ def decode(value: tf.DynamicValue | None) -> Any:
 
 def encode(value: Any) -> tf.DynamicValue:
     return tf.DynamicValue(msgpack=msgpack.packb(value, default=_default, use_bin_type=True))
-
-
-def is_unknown(value: Any) -> bool:
-    return value is UNKNOWN
 
 
 def has_unknown(value: Any) -> bool:

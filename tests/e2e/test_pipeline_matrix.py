@@ -237,131 +237,104 @@ def code(seeded: Seeded, obtain_code: Callable[[Mapping[str, Any]], str]) -> Cal
     return lambda: obtain_code(seeded.oauth2_authorization)
 
 
+@dataclass
+class Cell:
+    """What a cell of the matrix checks after a run: its exit code, the Connects AppFabric took
+    since the cell started, and the authorization's final status."""
+
+    control: EmulatorControl
+    appfabric: AppFabricClient
+    seeded: Seeded
+
+    def after(self, run: Run) -> tuple[int, int, str]:
+        status = status_of(self.appfabric, self.seeded.oauth2_authorization)
+        return run.exit_code, self.control.calls().get(CONNECT, 0), status
+
+    def drift(self, status: str) -> None:
+        self.control.set_status(self.seeded.oauth2_authorization["appAuthorizationArn"], status)
+
+
 @pytest.fixture
-def connected(
-    pipeline: Pipeline, code: Callable[[], str], emulator_control: EmulatorControl
-) -> Pipeline:
-    """The pipeline after its first deploy with a code: Connected; calls counted from here."""
+def cell(emulator_control: EmulatorControl, appfabric: AppFabricClient, seeded: Seeded) -> Cell:
+    return Cell(emulator_control, appfabric, seeded)
+
+
+@pytest.fixture
+def connected(pipeline: Pipeline, code: Callable[[], str], cell: Cell) -> Pipeline:
+    """The pipeline after its first deploy with a code: Connected; Connects counted from here."""
     pipeline.give(code())
     first = pipeline.deploy()
     assert first.exit_code == 0, first.output
-    emulator_control.reset_calls()
+    cell.control.reset_calls()
     return pipeline
 
 
-def _status(appfabric: AppFabricClient, seeded: Seeded) -> str:
-    return status_of(appfabric, seeded.oauth2_authorization)
-
-
-def _connects(control: EmulatorControl) -> int:
-    return control.calls().get(CONNECT, 0)
-
-
-def _gate_passes(run: Run) -> bool:
-    return run.exit_code == 0
+CHANGES = (2, 7)  # the gate found changes: plan -detailed-exitcode's 2, --expect-no-changes' 7
 
 
 def test_no_code_between_rotations_keeps_a_connected_connection_untouched(
-    connected: Pipeline,
-    emulator_control: EmulatorControl,
-    appfabric: AppFabricClient,
-    seeded: Seeded,
+    connected: Pipeline, cell: Cell
 ) -> None:
     connected.drop()
     gate = connected.gate()
+    assert gate.exit_code == 0, gate.output
     deploy = connected.deploy()
-    assert _gate_passes(gate), gate.output
-    assert deploy.exit_code == 0, deploy.output
-    assert _connects(emulator_control) == 0
-    assert _status(appfabric, seeded) == "Connected"
+    assert cell.after(deploy) == (0, 0, "Connected"), deploy.output
 
 
 def test_no_code_on_a_drifted_connection_plans_the_reconnect_and_refuses_it_before_any_connect(
-    connected: Pipeline,
-    emulator_control: EmulatorControl,
-    appfabric: AppFabricClient,
-    seeded: Seeded,
+    connected: Pipeline, cell: Cell
 ) -> None:
     connected.drop()
-    emulator_control.set_status(
-        seeded.oauth2_authorization["appAuthorizationArn"], "TokenAutoRotationFailed"
-    )
+    cell.drift("TokenAutoRotationFailed")
     gate = connected.gate()
+    assert gate.exit_code in CHANGES, gate.output
     deploy = connected.deploy()
-    assert gate.exit_code in (2, 7), gate.output  # changes: plan's 2, preview's 7
+    assert cell.after(deploy)[1:] == (0, "TokenAutoRotationFailed"), deploy.output
     assert deploy.exit_code != 0
     assert "needs an OAuth code" in deploy.output, deploy.output
     assert "code_wo_version" in deploy.output or "auth_request.code" in deploy.output
     assert "/oauth2/authorize?" in deploy.output  # the auth_url
-    assert _connects(emulator_control) == 0
-    assert _status(appfabric, seeded) == "TokenAutoRotationFailed"
 
 
-def test_the_same_code_passed_again_sends_nothing(
-    connected: Pipeline,
-    emulator_control: EmulatorControl,
-    appfabric: AppFabricClient,
-    seeded: Seeded,
-) -> None:
+def test_the_same_code_passed_again_sends_nothing(connected: Pipeline, cell: Cell) -> None:
     gate = connected.gate()
+    assert gate.exit_code == 0, gate.output
     deploy = connected.deploy()
-    assert _gate_passes(gate), gate.output
-    assert deploy.exit_code == 0, deploy.output
-    assert _connects(emulator_control) == 0
-    assert _status(appfabric, seeded) == "Connected"
+    assert cell.after(deploy) == (0, 0, "Connected"), deploy.output
 
 
 def test_a_new_code_rotates_with_one_connect(
-    connected: Pipeline,
-    code: Callable[[], str],
-    emulator_control: EmulatorControl,
-    appfabric: AppFabricClient,
-    seeded: Seeded,
+    connected: Pipeline, code: Callable[[], str], cell: Cell
 ) -> None:
     connected.give(code())
     gate = connected.gate()
+    assert gate.exit_code in CHANGES, gate.output
     deploy = connected.deploy()
-    assert gate.exit_code in (2, 7), gate.output
-    assert deploy.exit_code == 0, deploy.output
-    assert _connects(emulator_control) == 1
-    assert _status(appfabric, seeded) == "Connected"
-    assert _gate_passes(connected.gate())
+    assert cell.after(deploy) == (0, 1, "Connected"), deploy.output
+    assert connected.gate().exit_code == 0
 
 
 def test_a_killed_create_rerun_at_once_connects_with_one_connect(
-    pipeline: Pipeline,
-    code: Callable[[], str],
-    emulator_control: EmulatorControl,
-    appfabric: AppFabricClient,
-    seeded: Seeded,
+    pipeline: Pipeline, code: Callable[[], str], cell: Cell
 ) -> None:
     pipeline.give(code())
-    emulator_control.set_faults(connect_delay_s=SLOW_CONNECT_S)
-    emulator_control.reset_calls()
-    pipeline.deploy_killed_after_its_connect(emulator_control)
+    cell.control.set_faults(connect_delay_s=SLOW_CONNECT_S)
+    cell.control.reset_calls()
+    pipeline.deploy_killed_after_its_connect(cell.control)
     rerun = pipeline.deploy()
-    assert rerun.exit_code == 0, rerun.output
+    assert cell.after(rerun) == (0, 1, "Connected"), rerun.output
     assert "not sent" in rerun.output, rerun.output
-    assert _connects(emulator_control) == 1
-    assert _status(appfabric, seeded) == "Connected"
 
 
 def test_a_killed_reconnect_rerun_at_once_sends_the_code_once(
-    connected: Pipeline,
-    code: Callable[[], str],
-    emulator_control: EmulatorControl,
-    appfabric: AppFabricClient,
-    seeded: Seeded,
+    connected: Pipeline, code: Callable[[], str], cell: Cell
 ) -> None:
-    emulator_control.set_status(
-        seeded.oauth2_authorization["appAuthorizationArn"], "ConnectionValidationFailed"
-    )
+    cell.drift("ConnectionValidationFailed")
     connected.give(code())
-    emulator_control.set_faults(connect_delay_s=SLOW_CONNECT_S)
-    connected.deploy_killed_after_its_connect(emulator_control)
+    cell.control.set_faults(connect_delay_s=SLOW_CONNECT_S)
+    connected.deploy_killed_after_its_connect(cell.control)
     rerun = connected.deploy()
-    assert rerun.exit_code == 0, rerun.output
+    assert cell.after(rerun) == (0, 1, "Connected"), rerun.output
     assert "not sent" in rerun.output, rerun.output
-    assert _connects(emulator_control) == 1
-    assert _status(appfabric, seeded) == "Connected"
-    assert _gate_passes(connected.gate())
+    assert connected.gate().exit_code == 0

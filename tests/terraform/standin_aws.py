@@ -19,7 +19,8 @@ from appfabric_connect.terraform import blocks as b
 from appfabric_connect.terraform.proto import tfplugin6_pb2 as tf
 from appfabric_connect.terraform.proto import tfplugin6_pb2_grpc
 from appfabric_connect.terraform.server import main
-from appfabric_connect.terraform.values import UNKNOWN, decode, encode
+from appfabric_connect.terraform.values import decode, encode
+from appfabric_connect.unknown import UNKNOWN
 
 TYPE = "aws_appfabric_app_authorization_connection"
 TENANTS = ["list", ["object", {"tenant_display_name": b.STRING, "tenant_identifier": b.STRING}]]

@@ -19,8 +19,9 @@ from appfabric_connect.terraform import schema
 from appfabric_connect.terraform.lifecycle_adapter import SETTINGS, Connections, Problem
 from appfabric_connect.terraform.proto import tfplugin6_pb2 as tf
 from appfabric_connect.terraform.provider import Provider
-from appfabric_connect.terraform.values import UNKNOWN, decode, encode
+from appfabric_connect.terraform.values import decode, encode
 from appfabric_connect.terraform.words import TERRAFORM
+from appfabric_connect.unknown import UNKNOWN
 
 STATUSES = [statuses.CONNECTED, statuses.PENDING_CONNECT, *sorted(statuses.FAILED)]
 REMEDIES = [

@@ -6,6 +6,6 @@ forms (``pulumi_aws_args``), the root program's logic (``program``), and
 ``AppAuthorizationConnectionProvider`` (``provider``: the mapping of ``pulumi.dynamic`` values and
 results onto the core's; pickled into state as ``appfabric_connect.provider``).
 May import: ``pulumi``, ``core``, ``pulumi/errors``, ``pulumi/messages``,
-``pulumi/stack_config``, ``schema``, ``naming``, ``problems``,
+``pulumi/stack_config``, ``schema``, ``naming``, ``problems``, ``unknown``,
 ``durations``, ``quoting``, ``engine_watch``.
 """

@@ -25,11 +25,11 @@ from pulumi.runtime.rpc import UNKNOWN as WIRE_UNKNOWN
 from ... import core
 from ...core.config import OWN, ProviderConfig, read_config
 from ...core.messages import warning_sinks
-from ...core.validation import UNKNOWN
 from ...engine_watch import exit_with_engine
 from ...naming import camel
 from ...problems import AS_IS, Spelling
 from ...schema import NAMESPACE
+from ...unknown import UNKNOWN
 from ..errors import one_line
 from ..messages import PULUMI, in_dynamic_provider_server
 from ..stack_config import stack_config_values

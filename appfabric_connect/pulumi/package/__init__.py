@@ -3,7 +3,7 @@
 Owns: the plugin ``pulumi-resource-appfabric-connect`` (``server.main``), its gRPC server, its
 schema (from ``schema``), the engine's property maps to and from the core's plain values, and
 warnings sent to the engine's Log RPC.
-May import: ``pulumi``, ``core``, ``problems``, ``pulumi/stack_config``, ``pulumi/errors`` and
-``pulumi/messages`` (its failures and
-Pulumi words), ``naming``, ``schema``, ``engine_watch``.
+May import: ``pulumi``, ``core``, ``problems``, ``unknown``, ``pulumi/stack_config``,
+``pulumi/errors`` and ``pulumi/messages`` (its failures and Pulumi words), ``naming``,
+``schema``, ``engine_watch``.
 """

@@ -8,8 +8,8 @@ from typing import Any
 from pulumi.provider.experimental.property_value import Computed, PropertyValue
 
 from ... import schema
-from ...core.validation import UNKNOWN, is_unknown
 from ...naming import camel, snake
+from ...unknown import UNKNOWN, is_unknown
 
 # Paths (camelCase) that are secret whatever the engine says: the OAuth code.
 SECRET_PATHS = frozenset(
