@@ -12,7 +12,8 @@ from pulumi.dynamic.dynamic import serialize_provider
 from pulumi.runtime import rpc
 
 from appfabric_connect import AppAuthorizationConnectionProvider
-from appfabric_connect.aws.clients import AwsSettings, clear_clients, client
+from appfabric_connect.aws.clients import clear_clients, client
+from appfabric_connect.aws.settings import AwsSettings
 from bench.harness import (
     CONFIG,
     LATENCY_MS,

@@ -15,7 +15,7 @@ def __getattr__(name: str) -> Any:
     # State written by 0.1.0 holds the provider pickled with its settings, an
     # ``appfabric_connect.aws.AwsSettings``: unpickling it must still find that name.
     if name == "AwsSettings":
-        from .clients import AwsSettings
+        from .settings import AwsSettings
 
         return AwsSettings
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

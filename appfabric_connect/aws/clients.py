@@ -14,30 +14,14 @@ from .. import schema
 from . import transport
 from .once import once
 from .settings import (
-    DEFAULT_MAX_ATTEMPTS,
-    RETRY_MODES,
-    AssumeRole,
     AwsSettings,
     ConfigurationError,
-    RetryMode,
-    Secret,
-    WebIdentity,
 )
 
 if TYPE_CHECKING:
     import botocore.session
     from mypy_boto3_appfabric import AppFabricClient
 
-__all__ = [
-    "DEFAULT_MAX_ATTEMPTS",
-    "RETRY_MODES",
-    "AssumeRole",
-    "AwsSettings",
-    "ConfigurationError",
-    "RetryMode",
-    "Secret",
-    "WebIdentity",
-]
 
 CONFIG_ENDPOINT = schema.setting_key("endpoint")
 CONFIG_CONNECT_TIMEOUT = schema.setting_key("connect_timeout")

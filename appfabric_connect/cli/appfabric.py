@@ -9,6 +9,7 @@ import botocore.exceptions
 
 from ..aws import arn, clients
 from ..aws.failures import Hints, failure_message
+from ..aws.settings import AwsSettings, ConfigurationError
 from .errors import CliError, UsageError
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ def appfabric_client(
 ) -> tuple[AppFabricClient, str]:
     """A client and its region: --region, the region of the first ARN, the fallback, boto3's."""
     region = args.region or arn.region_of(*identifiers) or fallback_region
-    settings = clients.AwsSettings(
+    settings = AwsSettings(
         profile=args.profile or fallback_profile,
         endpoint_url=args.endpoint_url or fallback_endpoint,
         max_attempts=CLI_MAX_ATTEMPTS,
@@ -70,7 +71,7 @@ def appfabric_client(
                 "AWS_REGION"
             )
         return clients.client(settings, region), region
-    except clients.ConfigurationError as error:
+    except ConfigurationError as error:
         raise CliError(str(error)) from None
 
 

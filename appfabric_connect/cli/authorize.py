@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 from ..aws import arn
 from ..aws.clients import CONFIG_ENDPOINT
-from ..pulumi import statuses
+from ..core import statuses
+from ..core.failures import sentence
 from .appfabric import (
     AWS_ERRORS,
     add_aws_arguments,
@@ -290,7 +291,7 @@ def _get_authorization(
 def _described(authorization: dict[str, Any]) -> str:
     """``App authorization UUID (APP, tenant NAME)``, to start a sentence with."""
     uuid = arn.authorization_uuid(str(authorization.get("appAuthorizationArn", "")))
-    return statuses.sentence(statuses.describe(uuid, authorization, tenant=True))
+    return sentence(statuses.describe(uuid, authorization, tenant=True))
 
 
 def _print_instructions(

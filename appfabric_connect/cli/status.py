@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from ..aws import arn
-from ..pulumi import statuses
+from ..core import statuses
+from ..pulumi.statuses import remedy as status_remedy
 from ..terraform.words import TERRAFORM
 from .appfabric import add_aws_arguments, appfabric_client, check_identifier, read_authorizations
 from .errors import UsageError
@@ -105,7 +106,7 @@ def _row(bundle: str, authorization: dict[str, Any], engine: str = "pulumi") -> 
     remedy = (
         TERRAFORM.status_remedy(status, auth_type)
         if engine == "terraform"
-        else statuses.remedy(status, auth_type)
+        else status_remedy(status, auth_type)
     )
     return Row(
         app_authorization_arn=arn,

@@ -6,9 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from ..aws import clients, provider_args
-from ..aws.clients import AwsSettings
-from ..aws.settings import STACK_CONFIG
+from ..aws import provider_args
+from ..aws.settings import DEFAULT_MAX_ATTEMPTS, RETRY_MODES, STACK_CONFIG, AwsSettings, RetryMode
 from ..problems import Problem, Spelling
 from ..quoting import quoted
 from ..schema import NAMESPACE as _NAMESPACE
@@ -62,8 +61,8 @@ def read_config(
     fields, problems = provider_args.read(given, spelling)
     aws_retry_mode = fields.pop("retry_mode")
     retry_mode = own.get("retry_mode") or aws_retry_mode or "standard"
-    if retry_mode not in clients.RETRY_MODES:
-        reason = f"must be one of {', '.join(clients.RETRY_MODES)}"
+    if retry_mode not in RETRY_MODES:
+        reason = f"must be one of {', '.join(RETRY_MODES)}"
         problems.append(Problem(("retry_mode",), reason, setting=True, own=True))
         retry_mode = "standard"
     max_attempts = _positive_number(own.get("max_attempts"), "max_attempts", problems)
@@ -72,10 +71,8 @@ def read_config(
         **{
             **fields,
             "endpoint_url": own.get("endpoint") or fields["endpoint_url"],
-            "retry_mode": cast(clients.RetryMode, retry_mode),
-            "max_attempts": int(
-                max_attempts or fields["max_attempts"] or clients.DEFAULT_MAX_ATTEMPTS
-            ),
+            "retry_mode": cast(RetryMode, retry_mode),
+            "max_attempts": int(max_attempts or fields["max_attempts"] or DEFAULT_MAX_ATTEMPTS),
             "spelling": spelling,
         }
     )

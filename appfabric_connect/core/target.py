@@ -11,8 +11,8 @@ from botocore import xform_name
 from botocore.exceptions import ClientError
 
 from ..aws import arn, clients, provider_args
-from ..aws.clients import AwsSettings, ConfigurationError
 from ..aws.failures import Hints, failure_message
+from ..aws.settings import AwsSettings, ConfigurationError
 from ..problems import AS_IS
 from ..unknown import is_unknown
 from .failures import Action, Failure, Remedy, Words

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from appfabric_connect import AppAuthorizationConnectionProvider
+from appfabric_connect.core import statuses
 from appfabric_connect.emulator import EmulatorControl
-from appfabric_connect.pulumi import statuses
 from tests.support.cli import Result
 
 if TYPE_CHECKING:

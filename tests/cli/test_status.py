@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from appfabric_connect.core import statuses
 from appfabric_connect.emulator import EmulatorControl
-from appfabric_connect.pulumi import statuses
+from appfabric_connect.pulumi.statuses import remedy as status_remedy
 from appfabric_connect.terraform.words import TERRAFORM
 from tests.support.cli import Result
 
@@ -73,7 +74,7 @@ def test_status_exits_1_and_says_what_to_do_when_any_is_not_connected(
         (statuses.CONNECTION_VALIDATION_FAILED, "apiKey"),
         (statuses.TOKEN_AUTO_ROTATION_FAILED, "oauth2"),
     ]:
-        assert f"what to do: {statuses.remedy(status, auth_type)}" in result.out
+        assert f"what to do: {status_remedy(status, auth_type)}" in result.out
     assert "3 of 4 app authorizations not Connected." in result.out
 
 
@@ -155,7 +156,7 @@ def test_status_json_prints_a_machine_readable_list(
     assert slack["app_authorization_arn"] == _arn(mixed["pending"])
     assert slack["tenant_identifier"] == "slack-tenant"
     assert slack["tenant_display_name"] == "Engineering"
-    assert slack["remedy"] == statuses.remedy("PendingConnect", "oauth2")
+    assert slack["remedy"] == status_remedy("PendingConnect", "oauth2")
     assert slack["authorize_command"].startswith("python -m appfabric_connect authorize")
     assert listed[0]["authorize_command"] is None
     assert listed[0]["updated_at"]

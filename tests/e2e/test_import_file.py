@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from appfabric_connect.cli.main import main
+from appfabric_connect.core import statuses
 from appfabric_connect.emulator import EmulatorControl
 from appfabric_connect.emulator.seed import Seeded
-from appfabric_connect.pulumi import statuses
 from tests.support.pulumi_project import PulumiProject, combined
 
 pytestmark = pytest.mark.e2e

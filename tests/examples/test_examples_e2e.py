@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from appfabric_connect.core import statuses
 from appfabric_connect.emulator import EmulatorControl
-from appfabric_connect.pulumi import statuses
 from tests.support.appfabric import connect_in_the_console
 from tests.support.cli import Result
 from tests.support.pulumi_project import EXAMPLES, STACK, PulumiProject, combined

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from appfabric_connect import AppAuthorizationConnectionProvider, ConnectionFailed
+from appfabric_connect.core import statuses
 from appfabric_connect.emulator import EmulatorControl
-from appfabric_connect.pulumi import statuses
 from tests.reliability.helpers import inputs, one_clear_line, uuid_of
 
 DRIFTS = [statuses.TOKEN_AUTO_ROTATION_FAILED, statuses.CONNECTION_VALIDATION_FAILED]

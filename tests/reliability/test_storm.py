@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from appfabric_connect import AppAuthorizationConnectionProvider, ConnectionFailed
 from appfabric_connect.aws import clients
+from appfabric_connect.aws.settings import AwsSettings
 from appfabric_connect.emulator import EmulatorControl
 from tests.reliability.helpers import inputs
 from tests.support.appfabric import status_of
@@ -66,7 +67,7 @@ def test_storm_never_resends_an_oauth_code_whose_connect_got_a_5xx(
     # Watch every HTTP exchange of the provider's own client: an unconfigured provider's is the
     # one cached for the default settings.
     events: list[tuple[str, str | int]] = []
-    client = clients.client(clients.AwsSettings(), "us-east-1")
+    client = clients.client(AwsSettings(), "us-east-1")
 
     def on_send(request: Any, **_: Any) -> None:
         events.append(("send", json.loads(request.body)["authRequest"]["code"]))
@@ -111,7 +112,7 @@ def test_storm_never_resends_an_oauth_code_whose_connect_got_a_5xx(
 
 
 def test_provider_clients_retry_in_botocore_standard_mode_with_a_bound(aws_env: str) -> None:
-    client = clients.client(clients.AwsSettings(), "us-east-1")
+    client = clients.client(AwsSettings(), "us-east-1")
     # botocore's standard mode: exponential backoff with full jitter (rand(0, 1) * base * 2^i,
     # capped at 20 s), a retry quota per client, and at most 10 attempts in all per call.
     config: Any = client.meta.config

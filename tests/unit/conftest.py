@@ -10,6 +10,7 @@ import pytest
 from botocore.stub import Stubber
 
 from appfabric_connect.aws import clients
+from appfabric_connect.aws.settings import AwsSettings
 from appfabric_connect.core import connect
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def stubbed_client(monkeypatch: pytest.MonkeyPatch, regions_asked: list[str]) ->
     monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
     client = boto3.session.Session().client("appfabric", region_name="us-east-1")
 
-    def stubbed(settings: clients.AwsSettings, region: str) -> AppFabricClient:
+    def stubbed(settings: AwsSettings, region: str) -> AppFabricClient:
         regions_asked.append(region)
         return client
 

@@ -11,6 +11,7 @@ from pulumi.dynamic import Config, ConfigureRequest
 
 from appfabric_connect import AppAuthorizationConnectionProvider, ConnectionFailed
 from appfabric_connect.aws import clients
+from appfabric_connect.aws.settings import AssumeRole, AwsSettings
 from tests.unit.aws_stub import authorization, connect_params, oauth_inputs, read_first, summary
 
 
@@ -21,9 +22,9 @@ def configured(values: dict[str, str]) -> AppAuthorizationConnectionProvider:
 
 
 def test_stack_config_becomes_the_client_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[tuple[clients.AwsSettings, str]] = []
+    seen: list[tuple[AwsSettings, str]] = []
 
-    def record(settings: clients.AwsSettings, region: str) -> Any:
+    def record(settings: AwsSettings, region: str) -> Any:
         seen.append((settings, region))
         raise ConnectionFailed("recorded")
 
@@ -41,7 +42,7 @@ def test_stack_config_becomes_the_client_settings(monkeypatch: pytest.MonkeyPatc
         prov.create(oauth_inputs())
     assert seen == [
         (
-            clients.AwsSettings(
+            AwsSettings(
                 region="eu-west-1",
                 profile="ops",
                 endpoint_url="http://127.0.0.1:4599",
@@ -58,7 +59,7 @@ def test_a_client_gets_the_configured_retry_mode_and_attempts(
 ) -> None:
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAUNITTEST")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "unit-secret-key")
-    client = clients.client(clients.AwsSettings(retry_mode="adaptive", max_attempts=4), "us-east-1")
+    client = clients.client(AwsSettings(retry_mode="adaptive", max_attempts=4), "us-east-1")
     config: Any = client.meta.config
     assert config.retries == {"mode": "adaptive", "total_max_attempts": 4}
 
@@ -99,16 +100,16 @@ def test_the_aws_profile_supplies_the_region(
     monkeypatch.setenv("AWS_CONFIG_FILE", str(config_file))
     for name in ("AWS_DEFAULT_REGION", "AWS_REGION", "AWS_PROFILE"):
         monkeypatch.delenv(name, raising=False)
-    seen: list[tuple[clients.AwsSettings, str]] = []
+    seen: list[tuple[AwsSettings, str]] = []
 
-    def record(settings: clients.AwsSettings, region: str) -> Any:
+    def record(settings: AwsSettings, region: str) -> Any:
         seen.append((settings, region))
         raise ConnectionFailed("recorded")
 
     monkeypatch.setattr(clients, "client", record)
     with pytest.raises(ConnectionFailed):
         configured({"aws:profile": "ops"}).create(oauth_inputs())
-    assert seen == [(clients.AwsSettings(profile="ops"), "eu-west-2")]
+    assert seen == [(AwsSettings(profile="ops"), "eu-west-2")]
 
 
 def test_an_unknown_aws_profile_is_one_clear_line(
@@ -126,7 +127,7 @@ def test_an_unknown_aws_profile_is_one_clear_line(
     assert "\n" not in message
 
 
-def settings_of(values: dict[str, str]) -> clients.AwsSettings:
+def settings_of(values: dict[str, str]) -> AwsSettings:
     return configured(values)._config.settings
 
 
@@ -152,7 +153,7 @@ def test_objects_and_lists_set_with_path_arrive_as_json_and_become_the_identity(
         }
     )
     assert settings.assume_roles == (
-        clients.AssumeRole(
+        AssumeRole(
             role_arn="arn:aws:iam::111111111111:role/one",
             session_name="ci",
             duration_seconds=5400,
@@ -160,7 +161,7 @@ def test_objects_and_lists_set_with_path_arrive_as_json_and_become_the_identity(
             tags=(("team", "platform"),),
             transitive_tag_keys=("team",),
         ),
-        clients.AssumeRole(role_arn="arn:aws:iam::222222222222:role/two"),
+        AssumeRole(role_arn="arn:aws:iam::222222222222:role/two"),
     )
     assert settings.sts_endpoint == "http://127.0.0.1:5000"
     assert settings.allowed_account_ids == ("222222222222", "012345678901")

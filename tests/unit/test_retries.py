@@ -8,6 +8,7 @@ from botocore.awsrequest import AWSResponse
 from botocore.retries.standard import ExponentialBackoff, RetryContext
 
 from appfabric_connect.aws import clients, retries
+from appfabric_connect.aws.settings import AwsSettings
 
 
 def throttled(headers: dict[str, str]) -> AWSResponse:
@@ -50,7 +51,7 @@ def test_a_retry_after_date_is_left_to_botocore() -> None:
 def test_a_provider_client_waits_as_long_as_retry_after_asks(monkeypatch: Any) -> None:
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAUNITTEST")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "unit-secret-key")
-    client = clients.client(clients.AwsSettings(), "us-east-1")
+    client = clients.client(AwsSettings(), "us-east-1")
     answers = client.meta.events.emit(
         "needs-retry.appfabric.GetAppAuthorization",
         response=(throttled({"Retry-After": "3"}), {"Error": {"Code": "ThrottlingException"}}),
