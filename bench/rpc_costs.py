@@ -51,7 +51,7 @@ from pulumi.runtime.proto import provider_pb2 as pp
 from pulumi.runtime.proto import provider_pb2_grpc as pg
 
 from appfabric_connect.terraform import mirror
-from appfabric_connect.terraform import schema as ts
+from appfabric_connect.terraform import terraform_schema as ts
 from appfabric_connect.terraform.proto import tfplugin6_pb2 as tf
 from appfabric_connect.terraform.proto import tfplugin6_pb2_grpc as tg
 from appfabric_connect.terraform.server import MAGIC_COOKIE, MAGIC_COOKIE_KEY

@@ -32,7 +32,7 @@ from ..durations import go_duration_seconds
 from ..problems import AS_IS, Spelling
 from ..schema import OBJECT, OUTPUTS, by_name
 from ..unknown import is_unknown
-from .schema import SCHEMAS
+from .terraform_schema import SCHEMAS
 from .values import known
 from .words import TERRAFORM, status_remedy
 

@@ -16,8 +16,7 @@ from .. import __version__
 from .. import schema as spec
 from ..unknown import UNKNOWN, is_unknown
 from . import diagnostics as diag
-from . import schema as s
-from .blocks import schema
+from . import terraform_schema as s
 from .lifecycle_adapter import (
     Connections,
     Failure,
@@ -29,6 +28,7 @@ from .lifecycle_adapter import (
 )
 from .proto import tfplugin6_pb2 as tf
 from .proto import tfplugin6_pb2_grpc
+from .terraform_blocks import schema
 from .values import decode, encode
 
 log = logging.getLogger(__name__)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import functools
 
-from . import schema as s
-from .blocks import schema
+from . import terraform_schema as s
 from .proto import tfplugin6_pb2 as tf
+from .terraform_blocks import schema
 
 GET_PROVIDER_SCHEMA = "/tfplugin6.Provider/GetProviderSchema"
 GET_METADATA = "/tfplugin6.Provider/GetMetadata"

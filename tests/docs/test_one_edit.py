@@ -33,7 +33,7 @@ WHERE_IT_APPEARS = textwrap.dedent(
     from appfabric_connect.core.outputs import outputs
     from appfabric_connect.pulumi.dynamic import args
     from appfabric_connect.pulumi.package.pulumi_schema import package_schema
-    from appfabric_connect.terraform import schema as terraform
+    from appfabric_connect.terraform import terraform_schema as terraform
 
     resource = package_schema()["resources"]["appfabric-connect:index:AppAuthorizationConnection"]
     answer = {"appAuthorizationArn": "arn", "appBundleArn": "b", "app": "SLACK",

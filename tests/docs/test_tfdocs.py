@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from appfabric_connect.terraform import schema
-from appfabric_connect.terraform.blocks import Block
+from appfabric_connect.terraform import terraform_schema as schema
+from appfabric_connect.terraform.terraform_blocks import Block
 
 REPO = Path(__file__).resolve().parents[2]
 PAGES = {

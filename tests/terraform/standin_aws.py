@@ -15,7 +15,7 @@ from typing import Any
 
 import boto3
 
-from appfabric_connect.terraform import blocks as b
+from appfabric_connect.terraform import terraform_blocks as b
 from appfabric_connect.terraform.proto import tfplugin6_pb2 as tf
 from appfabric_connect.terraform.proto import tfplugin6_pb2_grpc
 from appfabric_connect.terraform.server import main

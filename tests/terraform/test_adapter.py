@@ -15,7 +15,7 @@ from appfabric_connect.cli.main import main
 from appfabric_connect.core import Action, Failure, Remedy, messages, statuses
 from appfabric_connect.core.target import Target
 from appfabric_connect.problems import Path as SettingPath
-from appfabric_connect.terraform import schema
+from appfabric_connect.terraform import terraform_schema as schema
 from appfabric_connect.terraform.lifecycle_adapter import SETTINGS, Connections, Problem
 from appfabric_connect.terraform.proto import tfplugin6_pb2 as tf
 from appfabric_connect.terraform.provider import Provider

@@ -10,14 +10,14 @@ import pytest
 
 from appfabric_connect import schema as spec
 from appfabric_connect.schema import Property
-from appfabric_connect.terraform import schema
-from appfabric_connect.terraform.blocks import Attr
+from appfabric_connect.terraform import terraform_schema as schema
 from appfabric_connect.terraform.lifecycle_adapter import (
     _core_state,
     _terraform_outputs,
 )
 from appfabric_connect.terraform.proto import tfplugin6_pb2 as tf
 from appfabric_connect.terraform.provider import _RECONNECTED, Provider
+from appfabric_connect.terraform.terraform_blocks import Attr
 from tests.terraform.shape import provider_shape
 
 GOLDEN = Path(__file__).with_name("schema_shape.json")

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from appfabric_connect.terraform import mirror
-from appfabric_connect.terraform import schema as s
+from appfabric_connect.terraform import terraform_schema as s
 from tests.terraform.conftest import ROOT
 from tests.terraform.workspace import PROVIDER_BLOCK, Workspace
 

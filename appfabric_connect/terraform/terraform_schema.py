@@ -8,7 +8,17 @@ from typing import Any
 
 from .. import schema as spec
 from ..schema import Property
-from .blocks import BOOL, NUMBER, STRING, STRING_MAP, STRING_SET, STRINGS, Attr, Block, Nested
+from .terraform_blocks import (
+    BOOL,
+    NUMBER,
+    STRING,
+    STRING_MAP,
+    STRING_SET,
+    STRINGS,
+    Attr,
+    Block,
+    Nested,
+)
 
 RESOURCE = "appfabricconnect_app_authorization_connection"
 DATA_SOURCE = "appfabricconnect_app_authorization"
