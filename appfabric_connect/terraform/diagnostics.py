@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .proto import tfplugin6_pb2 as tf
 
@@ -35,3 +36,18 @@ def _diagnostic(severity: int, summary: str, detail: str, path: str | None) -> t
     if path:
         found.attribute.CopyFrom(attribute_path(path))
     return found
+
+
+def problems(found: Iterable[tuple[str, str]], prefix: str = "") -> list[tf.Diagnostic]:
+    """An error per bad attribute (its path, what is wrong), pointing at it."""
+    return [
+        error(f"Invalid {prefix}{path}", f"{prefix}{path} {reason}", path) for path, reason in found
+    ]
+
+
+def warnings(messages: Iterable[str]) -> list[tf.Diagnostic]:
+    """One diagnostic each, summarized by its first clause (Terraform folds equal summaries)."""
+    return [
+        warning(re.split(r"(?<=[.:])\s", message, maxsplit=1)[0].rstrip(".:"), message)
+        for message in messages
+    ]

@@ -16,7 +16,8 @@ from appfabric_connect.terraform.lifecycle_adapter import (
     _terraform_outputs,
 )
 from appfabric_connect.terraform.proto import tfplugin6_pb2 as tf
-from appfabric_connect.terraform.provider import _RECONNECTED, Provider
+from appfabric_connect.terraform.provider import Provider
+from appfabric_connect.terraform.resource import RECONNECTED
 from appfabric_connect.terraform.terraform_blocks import Attr
 from tests.terraform.shape import provider_shape
 
@@ -87,7 +88,7 @@ def test_every_output_has_an_attribute_or_is_an_identifier() -> None:
 
 def test_the_attributes_a_reconnect_changes_are_computed_ones() -> None:
     computed = {a.name for a in schema.RESOURCE_BLOCK.attributes if a.computed}
-    assert set(_RECONNECTED) <= computed
+    assert set(RECONNECTED) <= computed
     assert set(schema.SCHEMAS.read_back) <= computed
 
 
