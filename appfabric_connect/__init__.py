@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     )
     from .pulumi.dynamic.provider import AppAuthorizationConnectionProvider
     from .pulumi.dynamic.resource import AppAuthorizationConnection
-    from .pulumi.errors import ConnectionFailed
+    from .pulumi.messages import ConnectionFailed
 
 __version__ = "0.2.0"
 
@@ -69,7 +69,7 @@ _HOMES = {
     "AwsEndpointArgs": ".pulumi.dynamic.aws_config_args",
     "AwsEndpointArgsDict": ".pulumi.dynamic.aws_config_args",
     "AppAuthorizationConnectionProvider": ".pulumi.dynamic.provider",
-    "ConnectionFailed": ".pulumi.errors",
+    "ConnectionFailed": ".pulumi.messages",
 }
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..aws import arn
 from ..core import statuses
-from ..pulumi.statuses import remedy as status_remedy
+from ..pulumi.messages import status_remedy
 from ..terraform.words import TERRAFORM
 from .appfabric import add_aws_arguments, appfabric_client, check_identifier, read_authorizations
 from .errors import UsageError

@@ -13,7 +13,7 @@ import pytest
 
 from appfabric_connect.core import statuses
 from appfabric_connect.emulator import EmulatorControl
-from appfabric_connect.pulumi.statuses import remedy as status_remedy
+from appfabric_connect.pulumi.messages import status_remedy
 from appfabric_connect.terraform.words import TERRAFORM
 from tests.support.cli import Result
 

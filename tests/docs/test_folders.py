@@ -66,7 +66,7 @@ def _imports(folder: str) -> set[str]:
 
 def _name(module: str) -> str:
     """``appfabric_connect.aws.arn`` → ``aws``; ``appfabric_connect.pulumi.dynamic.args`` →
-    ``pulumi/dynamic``; ``appfabric_connect.pulumi.statuses`` → ``pulumi/statuses``;
+    ``pulumi/dynamic``; ``appfabric_connect.pulumi.messages`` → ``pulumi/messages``;
     ``pulumi.dynamic`` (the SDK) → ``pulumi``; others: ""."""
     parts = module.split(".")
     if parts[0] == "pulumi":
@@ -79,7 +79,7 @@ def _name(module: str) -> str:
 
 
 def _owner(name: str) -> str:
-    """The folder a name of ``_name`` is in: itself, or ``pulumi`` for ``pulumi/statuses``."""
+    """The folder a name of ``_name`` is in: itself, or ``pulumi`` for ``pulumi/messages``."""
     return name if name in FOLDERS else name.rpartition("/")[0]
 
 
@@ -121,7 +121,7 @@ def test_no_module_outside_the_pulumi_front_ends_imports_pulumi() -> None:
 
 
 def test_the_pickled_path_imports_only_the_pulumi_front_ends() -> None:
-    assert _imports_of(PICKLED_PATH) == {"pulumi/dynamic", "pulumi/errors"}
+    assert _imports_of(PICKLED_PATH) == {"pulumi/dynamic", "pulumi/messages"}
 
 
 def test_the_core_aws_and_emulator_do_not_import_pulumi_or_a_front_end() -> None:

@@ -30,8 +30,7 @@ from ...naming import camel
 from ...problems import AS_IS, Spelling
 from ...schema import NAMESPACE
 from ...unknown import UNKNOWN
-from ..errors import one_line
-from ..messages import PULUMI, in_dynamic_provider_server
+from ..messages import PULUMI, in_dynamic_provider_server, one_line
 from ..stack_config import stack_config_values
 
 

@@ -12,8 +12,7 @@ from ... import core
 from ...core.config import OWN, ProviderConfig, read_config
 from ...naming import camel
 from ...problems import Spelling
-from ..errors import one_line
-from ..messages import PULUMI
+from ..messages import PULUMI, one_line
 from ..stack_config import stack_config_values
 from .names import PACKAGE
 from .pulumi_schema import CONFIG

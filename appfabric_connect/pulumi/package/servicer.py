@@ -15,7 +15,7 @@ from pulumi.runtime import proto
 from pulumi.runtime.proto import provider_pb2_grpc
 
 from ... import __version__
-from ..errors import ConnectionFailed, ProviderBug
+from ..messages import ConnectionFailed, ProviderBug
 from . import engine_log
 from .connection import PackageConnection
 from .pulumi_schema import schema_json
