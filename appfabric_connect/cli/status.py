@@ -11,7 +11,7 @@ from typing import Any
 from ..aws import arn
 from ..core import statuses
 from ..pulumi.messages import status_remedy
-from ..terraform.words import TERRAFORM
+from ..terraform.diagnostics import TERRAFORM
 from .appfabric import add_aws_arguments, appfabric_client, check_identifier, read_authorizations
 from .errors import UsageError
 

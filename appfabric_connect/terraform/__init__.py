@@ -3,7 +3,7 @@
 Owns: the plugin executable ``terraform-provider-appfabricconnect`` (``main``), go-plugin's
 handshake and tfplugin6 (``server``), Terraform's plan/apply rules (``provider``), its schemas
 (derived from the package's ``schema``; ``blocks``), msgpack values, diagnostics, the filesystem
-mirror, and the core's remedies in Terraform's words (``words``); ``lifecycle_adapter`` is the
+mirror, and the core's remedies in Terraform's words (``diagnostics``); ``lifecycle_adapter`` is the
 one module that calls the core. Needs the ``terraform`` extra.
 May import: ``core``, ``aws``, ``schema``, ``naming``, ``problems``, ``unknown``, ``durations``,
 ``engine_watch``, ``__version__`` (never ``pulumi``).

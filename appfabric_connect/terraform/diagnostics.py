@@ -1,10 +1,13 @@
-"""Terraform diagnostics: errors and warnings, each naming its attribute when it has one."""
+"""What a Terraform user is told: the core's remedies and hints in Terraform's words (the provider
+block, ``terraform apply``), and diagnostics, each naming its attribute when it has one."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
+from ..core.words import FrontEndWords
+from ..schema import AWS_ALIASES
 from .proto import tfplugin6_pb2 as tf
 
 _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[\"([^\"]*)\"\]")
@@ -51,3 +54,22 @@ def warnings(messages: Iterable[str]) -> list[tf.Diagnostic]:
         warning(re.split(r"(?<=[.:])\s", message, maxsplit=1)[0].rstrip(".:"), message)
         for message in messages
     ]
+
+
+TERRAFORM = FrontEndWords(
+    apply="`terraform apply`",
+    auth_url="auth_url",
+    code_input=(
+        "auth_request.code_wo with auth_request.code_wo_version raised (or auth_request.code)"
+    ),
+    authorization="aws_appfabric_app_authorization's",
+    timeout="the resource's timeouts (create, update)",
+    region_setting="the provider's `region`",
+    profile_hint="the provider's `profile`",  # the message names AWS_PROFILE itself
+    region_hint="the provider's `region` or AWS_REGION",
+    endpoint_hint="`endpoints { appfabric }` in the provider block",
+    stack="configuration",
+    # terraform-provider-aws's argument names (`timeouts` for the connect timeout's block)
+    input_names=tuple((ours, theirs) for theirs, ours in AWS_ALIASES.items()),
+)
+status_remedy = TERRAFORM.status_remedy

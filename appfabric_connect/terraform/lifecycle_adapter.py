@@ -3,7 +3,7 @@
 Everything else in ``appfabric_connect.terraform`` speaks Terraform: attribute names as in the
 schema (``app_bundle_arn``, ``auth_request[0].code_wo``, ``assume_role[1].role_arn``), values as
 msgpack decodes them. This module maps them onto the core's names, calls it, and has it word
-its failures with ``words.TERRAFORM`` (remedies: ``code_wo_version``, ``terraform apply``, the
+its failures with ``diagnostics.TERRAFORM`` (remedies: ``code_wo_version``, ``terraform apply``, the
 provider block; inputs as this resource's attributes, ``connect_timeout`` → ``timeouts``) and
 spell settings with ``SETTINGS`` (``("assume_roles", 0, "role_arn")`` → ``assume_role[0]…``).
 
@@ -32,9 +32,9 @@ from ..durations import go_duration_seconds
 from ..problems import AS_IS, Spelling
 from ..schema import OBJECT, OUTPUTS, by_name
 from ..unknown import is_unknown
+from .diagnostics import TERRAFORM, status_remedy
 from .terraform_schema import SCHEMAS
 from .values import known
-from .words import TERRAFORM, status_remedy
 
 _OUTPUTS = by_name(OUTPUTS)
 # How Terraform users write a provider setting's path: the provider block's attribute and blocks

@@ -14,7 +14,7 @@ import pytest
 from appfabric_connect.core import statuses
 from appfabric_connect.emulator import EmulatorControl
 from appfabric_connect.pulumi.messages import status_remedy
-from appfabric_connect.terraform.words import TERRAFORM
+from appfabric_connect.terraform.diagnostics import TERRAFORM
 from tests.support.cli import Result
 
 if TYPE_CHECKING:

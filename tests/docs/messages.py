@@ -24,8 +24,8 @@ from appfabric_connect.naming import camel, snake
 from appfabric_connect.pulumi.dynamic.provider import AppAuthorizationConnectionProvider
 from appfabric_connect.pulumi.messages import PULUMI
 from appfabric_connect.pulumi.package.connection import PackageConnection
+from appfabric_connect.terraform.diagnostics import TERRAFORM
 from appfabric_connect.terraform.lifecycle_adapter import Connections
-from appfabric_connect.terraform.words import TERRAFORM
 
 GOLDEN = Path(__file__).with_name("messages_golden.json")
 

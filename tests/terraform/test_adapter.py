@@ -16,11 +16,11 @@ from appfabric_connect.core import Action, Failure, Remedy, messages, statuses
 from appfabric_connect.core.target import Target
 from appfabric_connect.problems import Path as SettingPath
 from appfabric_connect.terraform import terraform_schema as schema
+from appfabric_connect.terraform.diagnostics import TERRAFORM
 from appfabric_connect.terraform.lifecycle_adapter import SETTINGS, Connections, Problem
 from appfabric_connect.terraform.proto import tfplugin6_pb2 as tf
 from appfabric_connect.terraform.provider import Provider
 from appfabric_connect.terraform.values import decode, encode
-from appfabric_connect.terraform.words import TERRAFORM
 from appfabric_connect.unknown import UNKNOWN
 
 STATUSES = [statuses.CONNECTED, statuses.PENDING_CONNECT, *sorted(statuses.FAILED)]

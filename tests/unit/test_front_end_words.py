@@ -8,7 +8,7 @@ from appfabric_connect.core import statuses
 from appfabric_connect.core.failures import Action, Remedy
 from appfabric_connect.core.words import STATUS_REMEDIES, FrontEndWords
 from appfabric_connect.pulumi.messages import PULUMI
-from appfabric_connect.terraform.words import TERRAFORM
+from appfabric_connect.terraform.diagnostics import TERRAFORM
 
 FRONT_ENDS = {"pulumi": PULUMI, "terraform": TERRAFORM}
 STATUSES = (
