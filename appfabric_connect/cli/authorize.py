@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from ..aws import arn
 from ..aws.clients import CONFIG_ENDPOINT
 from ..core import statuses
-from ..core.failures import sentence
+from ..core.messages import sentence
 from .appfabric import (
     AWS_ERRORS,
     add_aws_arguments,

@@ -47,9 +47,8 @@ from __future__ import annotations
 from ..problems import Problem, Spelling
 from ..unknown import UNKNOWN, Unknown
 from .config import ProviderConfig, read_config
-from .failures import Action, Failure, Remedy, Words
 from .lifecycle import Created, Diff, Read, Updated, check, create, diff, read, update
-from .words import FrontEndWords
+from .messages import Action, Failure, FrontEndWords, Remedy, Words
 
 __all__ = [
     "UNKNOWN",

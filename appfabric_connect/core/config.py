@@ -11,7 +11,7 @@ from ..aws.settings import DEFAULT_MAX_ATTEMPTS, RETRY_MODES, STACK_CONFIG, AwsS
 from ..problems import Problem, Spelling
 from ..quoting import quoted
 from ..schema import NAMESPACE as _NAMESPACE
-from .failures import Words
+from .messages import Words
 
 DEFAULT_CONNECT_TIMEOUT = 300.0
 # How the dynamic resource's stack config names the package's own settings.

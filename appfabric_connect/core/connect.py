@@ -13,9 +13,8 @@ from botocore.exceptions import ClientError
 from ..aws.retries import AmbiguousConnectError
 from ..unknown import is_unknown
 from . import messages, statuses, target
-from .failures import Failure
 from .fingerprint import fingerprint
-from .messages import fix_status, new_code, who
+from .messages import Failure, fix_status, new_code, who
 from .outputs import outputs
 from .target import Target
 

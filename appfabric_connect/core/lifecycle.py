@@ -15,9 +15,8 @@ from ..unknown import is_unknown
 from . import statuses, target, validation
 from .config import ProviderConfig
 from .connect import auth_url, connect
-from .failures import Action, Failure, Remedy
 from .fingerprint import matches
-from .messages import new_code, warn, who
+from .messages import Action, Failure, Remedy, new_code, warn, who
 from .outputs import OWN_CREDENTIALS, outputs
 
 

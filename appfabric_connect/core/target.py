@@ -15,7 +15,7 @@ from ..aws.failures import Hints, failure_message
 from ..aws.settings import AwsSettings, ConfigurationError
 from ..problems import AS_IS
 from ..unknown import is_unknown
-from .failures import Action, Failure, Remedy, Words
+from .messages import Action, Failure, Remedy, Words
 from .outputs import OWN_CREDENTIALS
 from .validation import has_unknown
 

@@ -14,7 +14,7 @@ from ..naming import camel
 from ..problems import Problem
 from ..quoting import quoted, shown
 from ..unknown import is_unknown
-from .failures import Words
+from .messages import Words
 
 INPUTS = schema.INPUT_NAMES
 AUTH_REQUEST_FIELDS = schema.AUTH_REQUEST_NAMES

@@ -11,8 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from ..aws.clients import CONFIG_CONNECT_TIMEOUT, CONFIG_ENDPOINT
-from ..core.failures import Failure
-from ..core.words import FrontEndWords
+from ..core.messages import Failure, FrontEndWords
 
 # What to do, said to a Pulumi user: the dynamic resource's and the provider package's.
 PULUMI = FrontEndWords(

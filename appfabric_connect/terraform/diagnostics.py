@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..core.words import FrontEndWords
+from ..core.messages import FrontEndWords
 from ..schema import AWS_ALIASES
 from .proto import tfplugin6_pb2 as tf
 

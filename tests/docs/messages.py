@@ -17,9 +17,8 @@ from pulumi.provider.experimental.property_value import PropertyValue
 
 from appfabric_connect.aws.failures import Hints
 from appfabric_connect.core import messages, statuses
-from appfabric_connect.core.failures import Action, Failure, Remedy
+from appfabric_connect.core.messages import Action, Failure, FrontEndWords, Remedy
 from appfabric_connect.core.target import Target
-from appfabric_connect.core.words import FrontEndWords
 from appfabric_connect.naming import camel, snake
 from appfabric_connect.pulumi.dynamic.provider import AppAuthorizationConnectionProvider
 from appfabric_connect.pulumi.messages import PULUMI

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from appfabric_connect.core import statuses
-from appfabric_connect.core.failures import Action, Remedy
-from appfabric_connect.core.words import STATUS_REMEDIES, FrontEndWords
+from appfabric_connect.core.messages import STATUS_REMEDIES, Action, FrontEndWords, Remedy
 from appfabric_connect.pulumi.messages import PULUMI
 from appfabric_connect.terraform.diagnostics import TERRAFORM
 
