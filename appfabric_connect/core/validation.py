@@ -37,9 +37,8 @@ def problems(news: Mapping[str, Any], words: Words | None = None) -> list[Proble
     bundle_input = words.input_name("app_bundle_identifier") if words else "app_bundle_identifier"
     found: list[Problem] = []
     for name in news:
-        if name not in INPUTS and name not in schema.AWS_ALIASES:
+        if name not in INPUTS:
             found.append(Problem((_cut(name),), _unknown_name(name, INPUTS)))
-    _pulumi_aws_names(news, found)
     bundle = _identifier(news, "app_bundle_identifier", arn.parse_bundle, found)
     authorization = _identifier(
         news, "app_authorization_identifier", arn.parse_authorization, found
@@ -68,24 +67,6 @@ def problems(news: Mapping[str, Any], words: Words | None = None) -> list[Proble
     _connect_timeout(news.get("connect_timeout"), found)
     _aws(news.get("aws"), found)
     return found
-
-
-def _pulumi_aws_names(news: Mapping[str, Any], found: list[Problem]) -> None:
-    """pulumi-aws's names reach check only when the resource could not map them onto ours."""
-    for alias, ours in schema.AWS_ALIASES.items():
-        if news.get(alias) is None:
-            continue
-        name = schema.by_name(schema.INPUTS)[ours].aws_name
-        path = tuple(name.split("."))
-        if news.get(ours) is not None:
-            found.append(Problem(path, f"{name} and {ours} are the same input: give one"))
-        elif alias == "timeouts":
-            create = news[alias].get("create") if isinstance(news[alias], Mapping) else None
-            found.append(
-                Problem(path, f"must be a Go duration such as 30m or 1h30m, got {quoted(create)}")
-            )
-        else:
-            found.append(Problem(path, f"is pulumi-aws's name for {ours}: give {ours} instead"))
 
 
 def _identifier(

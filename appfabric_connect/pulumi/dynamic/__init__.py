@@ -5,7 +5,7 @@ Owns: the resource (``resource``), its argument and output types (``args``, ``aw
 forms (``pulumi_aws_args``), the root program's logic (``program``), and
 ``AppAuthorizationConnectionProvider`` (``provider``: the mapping of ``pulumi.dynamic`` values and
 results onto the core's; pickled into state as ``appfabric_connect.provider``).
-May import: ``pulumi``, ``core``, ``pulumi/messages``,
-``pulumi/stack_config``, ``schema``, ``naming``, ``problems``, ``unknown``,
-``durations``, ``quoting``, ``engine_watch``.
+May import: ``pulumi``, ``core``, ``pulumi/messages``, ``pulumi/stack_config``,
+``pulumi/pulumi_aws_names``, ``schema``, ``naming``, ``problems``, ``unknown``, ``durations``,
+``quoting``, ``engine_watch``.
 """

@@ -31,6 +31,7 @@ from ...problems import AS_IS, Spelling
 from ...schema import NAMESPACE
 from ...unknown import UNKNOWN
 from ..messages import PULUMI, in_dynamic_provider_server, one_line
+from ..pulumi_aws_names import pulumi_aws_names
 from ..stack_config import stack_config_values
 
 
@@ -91,7 +92,8 @@ class AppAuthorizationConnectionProvider(ResourceProvider):
     @one_line
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         """Validates ``news`` offline and reports every problem at once; unknowns pass."""
-        problems = core.check(self._config, _plain(_without_provider(news)))
+        inputs, aliased = pulumi_aws_names(_plain(_without_provider(news)))
+        problems = aliased + core.check(self._config, inputs)
         failures = [CheckFailure(self._config.spell(p, AS_IS), p.reason) for p in problems]
         return CheckResult(news, failures)
 

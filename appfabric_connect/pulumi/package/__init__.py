@@ -4,6 +4,6 @@ Owns: the plugin ``pulumi-resource-appfabric-connect`` (``server.main``), its gR
 schema (from ``schema``), the engine's property maps to and from the core's plain values, and
 warnings sent to the engine's Log RPC.
 May import: ``pulumi``, ``core``, ``problems``, ``unknown``, ``pulumi/stack_config``,
-``pulumi/messages`` (its failures and Pulumi words), ``naming``,
+``pulumi/pulumi_aws_names``, ``pulumi/messages`` (its failures and Pulumi words), ``naming``,
 ``schema``, ``engine_watch``.
 """

@@ -13,6 +13,7 @@ from ...core.config import OWN, ProviderConfig, read_config
 from ...naming import camel
 from ...problems import Spelling
 from ..messages import PULUMI, one_line
+from ..pulumi_aws_names import pulumi_aws_names
 from ..stack_config import stack_config_values
 from .names import PACKAGE
 from .pulumi_schema import CONFIG
@@ -92,7 +93,8 @@ class PackageConnection:
         self.config = ProviderSettings(args).read(NAMESPACED)
 
     def check(self, olds: PropertyMap, news: PropertyMap) -> Checked:
-        problems = one_line(core.check)(self.config, to_core(news))
+        inputs, aliased = pulumi_aws_names(to_core(news))
+        problems = aliased + one_line(core.check)(self.config, inputs)
         failures = [(self.config.spell(p, AS_WRITTEN), p.reason) for p in problems]
         return Checked(with_secrets(news), failures)
 
