@@ -17,10 +17,3 @@ def snake(name: str) -> str:
     """``assumeRoles[0].roleArn`` → ``assume_roles[0].role_arn`` (a snake_case name is kept);
     only a letter that starts a word is lowered, so a misspelt key reads as it was written."""
     return _WORD_START.sub(lambda match: f"_{match.group(1).lower()}", name)
-
-
-def camel_path(path: str) -> str:
-    """``auth_request.code`` → ``authRequest.code``; a config key (``ns:key``) is kept."""
-    if ":" in path:
-        return path
-    return ".".join(camel(part) for part in path.split("."))

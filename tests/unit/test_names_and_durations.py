@@ -6,7 +6,7 @@ import pytest
 
 from appfabric_connect import schema
 from appfabric_connect.durations import go_duration_seconds, role_duration_seconds
-from appfabric_connect.naming import camel, camel_path, snake
+from appfabric_connect.naming import camel, snake
 
 
 @pytest.mark.parametrize(
@@ -23,11 +23,6 @@ def test_snake_case_keeps_a_path_s_indexes_and_a_snake_case_name() -> None:
 
 def test_a_misspelt_key_keeps_its_letters_in_snake_case() -> None:
     assert snake("Region") == "Region"
-
-
-def test_a_camel_path_keeps_config_keys() -> None:
-    assert camel_path("auth_request.code") == "authRequest.code"
-    assert camel_path("aws:assumeRoles") == "aws:assumeRoles"
 
 
 @pytest.mark.parametrize(
