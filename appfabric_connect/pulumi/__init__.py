@@ -7,5 +7,6 @@ since 0.1.0); pulumi-aws's stack config as the core reads it (``stack_config``) 
 names, which check refuses (``pulumi_aws_names``). Only the
 modules under this folder import ``pulumi``, the SDK (a test proves it); these two do not, so
 that ``cli`` reads ``messages`` without it.
-May import: ``core``, ``aws``, ``naming``, ``problems``, ``quoting``, ``schema``.
+May import: ``core``, ``aws``, ``naming``, ``problems``, ``quoting``, ``schema``, ``provider``
+(the names kept for 0.1.0's state).
 """

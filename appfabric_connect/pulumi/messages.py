@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from ..aws.clients import CONFIG_CONNECT_TIMEOUT, CONFIG_ENDPOINT
 from ..core.messages import Failure, FrontEndWords
+from ..provider import kept_for_state
 
 # What to do, said to a Pulumi user: the dynamic resource's and the provider package's.
 PULUMI = FrontEndWords(
@@ -46,15 +47,12 @@ def status_remedy(status: str, auth_type: str | None) -> str:
     return PULUMI.status_remedy(status, auth_type)
 
 
+@kept_for_state
 class ConnectionFailed(Exception):
     """A connection that could not be made; the message says what to do, in Pulumi's words.
 
     ``failure``: the core's failure it words (None when raised by a front end itself).
     """
-
-    # The engine shows the exception's module-qualified name before its message: keep the public
-    # path users have seen since 0.1.0 (``appfabric_connect.provider.ConnectionFailed: …``).
-    __module__ = "appfabric_connect.provider"
 
     failure: Failure | None = None
 
@@ -65,10 +63,9 @@ class ConnectionFailed(Exception):
         return worded
 
 
+@kept_for_state
 class ProviderBug(Exception):
     """An unexpected error inside the provider; carries its own traceback for a bug report."""
-
-    __module__ = "appfabric_connect.provider"
 
 
 _Method = TypeVar("_Method", bound=Callable[..., Any])

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import base64
+import importlib
 
 import dill
+import pytest
 from botocore.stub import Stubber
 from pulumi.dynamic import Config, ConfigureRequest
 from pulumi.dynamic.dynamic import serialize_provider
 
 from appfabric_connect import AppAuthorizationConnectionProvider
+from appfabric_connect.provider import KEPT, kept_for_state
 from tests.unit.aws_stub import CODE, connect_params, oauth_inputs, read_first, summary
 
 
@@ -42,3 +45,20 @@ def test_the_provider_holds_no_client_or_secret_after_use(
 
 def test_the_serialized_provider_is_not_forced_secret() -> None:
     assert AppAuthorizationConnectionProvider.serialize_as_secret_always is False
+
+
+def test_the_pickled_path_keeps_only_the_names_0_1_0_state_holds() -> None:
+    class Newcomer:
+        pass
+
+    with pytest.raises(TypeError, match="not one of the names kept for state"):
+        kept_for_state(Newcomer)
+    assert Newcomer.__module__ == __name__
+
+
+@pytest.mark.parametrize("name", sorted(KEPT))
+def test_each_kept_name_resolves_to_its_class_at_the_pickled_path(name: str) -> None:
+    kept = getattr(importlib.import_module("appfabric_connect.provider"), name)
+
+    assert kept.__module__ == "appfabric_connect.provider"
+    assert kept is getattr(importlib.import_module(KEPT[name]), name)

@@ -7,5 +7,5 @@ forms (``pulumi_aws_args``), the root program's logic (``program``), and
 results onto the core's; pickled into state as ``appfabric_connect.provider``).
 May import: ``pulumi``, ``core``, ``pulumi/messages``, ``pulumi/stack_config``,
 ``pulumi/pulumi_aws_names``, ``schema``, ``naming``, ``problems``, ``unknown``, ``durations``,
-``quoting``, ``engine_watch``.
+``quoting``, ``engine_watch``, ``provider`` (the names kept for 0.1.0's state).
 """

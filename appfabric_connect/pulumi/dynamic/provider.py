@@ -28,6 +28,7 @@ from ...core.messages import warning_sinks
 from ...engine_watch import exit_with_engine
 from ...naming import camel
 from ...problems import AS_IS, Spelling
+from ...provider import PickledByReference, kept_for_state
 from ...schema import NAMESPACE
 from ...unknown import UNKNOWN
 from ..messages import PULUMI, in_dynamic_provider_server, one_line
@@ -35,31 +36,19 @@ from ..pulumi_aws_names import pulumi_aws_names
 from ..stack_config import stack_config_values
 
 
-class AppAuthorizationConnectionProvider(ResourceProvider):
+@kept_for_state
+class AppAuthorizationConnectionProvider(PickledByReference, ResourceProvider):
     """Connects an AppFabric app authorization and reports its status.
 
     Holds no client, session or credential: clients are made lazily in the provider process
     (``aws.clients.client``), and ``configure`` reads every setting from stack config.
     """
 
-    # Pickled by reference under this public path (0.1.0's too): the class may move between
-    # modules without stranding the stacks whose state holds it.
-    __module__ = "appfabric_connect.provider"
     # Nothing secret is captured by this provider, so its state blob needn't be encrypted.
     serialize_as_secret_always = False
 
     def __init__(self) -> None:
         super().__init__()
-        self._config = ProviderConfig(PULUMI)
-
-    def __reduce__(self) -> tuple[type[AppAuthorizationConnectionProvider], tuple[()]]:
-        # Pulumi quirk: state keeps the provider pickled, and a stack written by one release is
-        # unpickled by the next. Pickling only a reference to the class means unpickling runs
-        # __init__ and configure() rebuilds every setting, whatever attributes a release adds.
-        return (type(self), ())
-
-    def __setstate__(self, _state: object) -> None:
-        # A blob written by 0.1.0 carries the instance's attributes: configure() rebuilds them.
         self._config = ProviderConfig(PULUMI)
 
     def configure(self, req: ConfigureRequest) -> None:
