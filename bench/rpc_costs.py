@@ -54,7 +54,6 @@ from appfabric_connect.terraform import mirror
 from appfabric_connect.terraform import terraform_schema as ts
 from appfabric_connect.terraform.proto import tfplugin6_pb2 as tf
 from appfabric_connect.terraform.proto import tfplugin6_pb2_grpc as tg
-from appfabric_connect.terraform.server import MAGIC_COOKIE, MAGIC_COOKIE_KEY
 from appfabric_connect.terraform.values import decode, encode
 from bench.harness import (
     LATENCY_MS,
@@ -69,7 +68,7 @@ from bench.harness import (
     log,
 )
 from bench.package_program import PackageProject
-from bench.terraform import find_terraform
+from bench.terraform import find_terraform, plugin_env, tf_config
 
 CONNECTIONS = 50
 PARALLELISM = 10  # terraform's default -parallelism
@@ -279,15 +278,6 @@ def package_figures(
 # -- the Terraform provider -----------------------------------------------------------------------
 
 
-def tf_env(env: dict[str, str]) -> dict[str, str]:
-    return {
-        **env,
-        MAGIC_COOKIE_KEY: MAGIC_COOKIE,
-        "PLUGIN_PROTOCOL_VERSIONS": "5,6",
-        "PLUGIN_CLIENT_CERT": "present: the server makes its certificate",
-    }
-
-
 def tf_stub(handshake: str) -> Any:
     _, _, _, address, _, cert = handshake.split("|")
     der = base64.b64decode(cert + "=" * (-len(cert) % 4))
@@ -304,7 +294,7 @@ def terraform_figures(
     env: dict[str, str], emulator: ExternalEmulator, arns: list[str]
 ) -> list[Figure]:
     argv = [sys.executable, "-m", "appfabric_connect.terraform"]
-    env = tf_env(env)
+    env = plugin_env(env)
     schema_request = tf.GetProviderSchema.Request()
     figures = list(
         start_times(
@@ -566,19 +556,6 @@ def package_gate(project: PackageProject, emulator: Emulator) -> dict[str, float
                 }
             )
     return medians(runs)
-
-
-def tf_config(bundle: str, arns: list[str]) -> str:
-    blocks = "".join(
-        f'resource "{TF_TYPE}" "c{i}" {{\n'
-        f'  app_bundle_arn        = "{bundle}"\n  app_authorization_arn = "{arn}"\n}}\n'
-        for i, arn in enumerate(arns)
-    )
-    return (
-        "terraform {\n  required_providers {\n    appfabricconnect = { source = "
-        '"appfabric-connect/appfabricconnect" }\n  }\n}\n'
-        'provider "appfabricconnect" {\n  region = "us-east-1"\n}\n' + blocks
-    )
 
 
 def medians(runs: list[dict[str, float]]) -> dict[str, float]:

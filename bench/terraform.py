@@ -57,14 +57,19 @@ def find_terraform() -> str:
     return found.stdout.strip().splitlines()[0]
 
 
-def measure_handshake() -> list[float]:
-    """Seconds from process start to the handshake line, ``RUNS`` times."""
-    env = {
-        **os.environ,
+def plugin_env(env: dict[str, str]) -> dict[str, str]:
+    """``env`` as Terraform starts its plugins with (go-plugin's cookie, protocols, mTLS)."""
+    return {
+        **env,
         MAGIC_COOKIE_KEY: MAGIC_COOKIE,
         "PLUGIN_PROTOCOL_VERSIONS": "5,6",
         "PLUGIN_CLIENT_CERT": "present: the server makes its certificate",
     }
+
+
+def measure_handshake() -> list[float]:
+    """Seconds from process start to the handshake line, ``RUNS`` times."""
+    env = plugin_env(dict(os.environ))
     times = []
     for _ in range(RUNS):
         t0 = time.perf_counter()
@@ -85,7 +90,7 @@ def measure_handshake() -> list[float]:
     return times
 
 
-def _config(bundle: str, arns: list[str]) -> str:
+def tf_config(bundle: str, arns: list[str]) -> str:
     blocks = "".join(
         f'resource "appfabricconnect_app_authorization_connection" "c{i}" {{\n'
         f'  app_bundle_arn        = "{bundle}"\n  app_authorization_arn = "{arn}"\n}}\n'
@@ -104,7 +109,7 @@ def measure_plan(emulator: Emulator, terraform: str, scratch: Path) -> dict[str,
     arns = seeder.api_keys(CONNECTIONS)
     work = scratch / "plan"
     work.mkdir()
-    (work / "main.tf").write_text(_config(seeder.bundle, arns))
+    (work / "main.tf").write_text(tf_config(seeder.bundle, arns))
     mirror.write_launcher(scratch / "bin")
     (scratch / "dev.tfrc").write_text(mirror.dev_overrides_config(scratch / "bin"))
     env = {**os.environ, "TF_CLI_CONFIG_FILE": str(scratch / "dev.tfrc"), "TF_IN_AUTOMATION": "1"}

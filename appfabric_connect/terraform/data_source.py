@@ -17,11 +17,8 @@ class DataSourceRPCs:
     connections: Connections
 
     def ValidateDataResourceConfig(self, request: Any, context: Any) -> Any:
-        config = decode(request.config) or {}
-        problems = self.connections.resource_problems(config)
-        return tf.ValidateDataResourceConfig.Response(
-            diagnostics=diag.problems((p.path, p.message) for p in problems)
-        )
+        problems = self.connections.resource_problems(decode(request.config) or {})
+        return tf.ValidateDataResourceConfig.Response(diagnostics=diag.problems(problems))
 
     def ReadDataSource(self, request: Any, context: Any) -> Any:
         config = decode(request.config) or {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ..core.messages import FrontEndWords
 from ..schema import AWS_ALIASES
@@ -41,10 +42,19 @@ def _diagnostic(severity: int, summary: str, detail: str, path: str | None) -> t
     return found
 
 
-def problems(found: Iterable[tuple[str, str]], prefix: str = "") -> list[tf.Diagnostic]:
-    """An error per bad attribute (its path, what is wrong), pointing at it."""
+@dataclass(frozen=True)
+class Invalid:
+    """A problem as Terraform shows it: the attribute's path (``assume_role[0].role_arn``; "" for
+    the block) and what is wrong."""
+
+    path: str
+    message: str
+
+
+def problems(found: Iterable[Invalid], prefix: str = "") -> list[tf.Diagnostic]:
+    """An error per bad attribute, pointing at it."""
     return [
-        error(f"Invalid {prefix}{path}", f"{prefix}{path} {reason}", path) for path, reason in found
+        error(f"Invalid {prefix}{p.path}", f"{prefix}{p.path} {p.message}", p.path) for p in found
     ]
 
 

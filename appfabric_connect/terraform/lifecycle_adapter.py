@@ -32,7 +32,7 @@ from ..durations import go_duration_seconds
 from ..problems import AS_IS, Spelling
 from ..schema import OBJECT, OUTPUTS, by_name
 from ..unknown import is_unknown
-from .diagnostics import TERRAFORM, status_remedy
+from .diagnostics import TERRAFORM, Invalid, status_remedy
 from .terraform_schema import SCHEMAS
 from .values import known
 
@@ -48,14 +48,6 @@ SETTINGS = Spelling(
         prop.name for prop in SCHEMAS.settings.values() if prop.type == OBJECT and prop.fields
     ),
 )
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A bad attribute: its Terraform path (``assume_role[0].role_arn``) and what is wrong."""
-
-    path: str
-    message: str
 
 
 class Failure(Exception):
@@ -229,12 +221,12 @@ class Connections:
         self.config = core.ProviderConfig(TERRAFORM)
 
     @staticmethod
-    def provider_problems(config: Mapping[str, Any]) -> list[Problem]:
+    def provider_problems(config: Mapping[str, Any]) -> list[Invalid]:
         """Every bad provider attribute, offline (unknown values pass)."""
         config_read = core.read_config(_aws_settings(config), TERRAFORM, SETTINGS)
-        return [Problem(SETTINGS(p.path), p.reason) for p in config_read.problems]
+        return [Invalid(SETTINGS(p.path), p.reason) for p in config_read.problems]
 
-    def configure(self, config: Mapping[str, Any]) -> list[Problem]:
+    def configure(self, config: Mapping[str, Any]) -> list[Invalid]:
         """Reads the provider block; returns what only a configured provider sees, once for the
         block rather than once per resource: no AWS credentials (path ""), a missing profile."""
         self.config = core.read_config(_aws_settings(config), TERRAFORM, SETTINGS)
@@ -247,16 +239,16 @@ class Connections:
             if identity.has_source_credentials(settings):
                 return []
         except identity.ConfigurationError as error:
-            return [Problem("profile", str(error))]
+            return [Invalid("profile", str(error))]
         message = failure_message(
             "Configuring the provider",
             botocore.exceptions.NoCredentialsError(),
             settings.region or "",
             TERRAFORM.hints(""),
         )
-        return [Problem("", message)]
+        return [Invalid("", message)]
 
-    def resource_problems(self, config: Mapping[str, Any]) -> list[Problem]:
+    def resource_problems(self, config: Mapping[str, Any]) -> list[Invalid]:
         """Every bad resource attribute, offline (unknown values pass)."""
         code_path = (
             "auth_request[0].code_wo"
@@ -264,7 +256,7 @@ class Connections:
             else _resource_path("auth_request.code")
         )
         found = [
-            Problem(
+            Invalid(
                 code_path if f.path == ("auth_request", "code") else _resource_path(AS_IS(f.path)),
                 f.reason,
             )
@@ -276,7 +268,7 @@ class Connections:
             value = timeouts.get(name)
             if value is not None and not is_unknown(value) and not _go_duration(value):
                 found.append(
-                    Problem(
+                    Invalid(
                         f"timeouts.{name}",
                         f'must be a duration such as "30m" or "1h30m", got "{value}"',
                     )

@@ -56,11 +56,8 @@ class Provider(ResourceRPCs, DataSourceRPCs, tfplugin6_pb2_grpc.ProviderServicer
         return tf.GetFunctions.Response()
 
     def ValidateProviderConfig(self, request: Any, context: Any) -> Any:
-        config = decode(request.config) or {}
-        problems = self.connections.provider_problems(config)
-        return tf.ValidateProviderConfig.Response(
-            diagnostics=diag.problems((p.path, p.message) for p in problems)
-        )
+        problems = self.connections.provider_problems(decode(request.config) or {})
+        return tf.ValidateProviderConfig.Response(diagnostics=diag.problems(problems))
 
     def ConfigureProvider(self, request: Any, context: Any) -> Any:
         problems = self.connections.configure(decode(request.config) or {})
@@ -68,7 +65,7 @@ class Provider(ResourceRPCs, DataSourceRPCs, tfplugin6_pb2_grpc.ProviderServicer
             "configured for Terraform %s (provider %s)", request.terraform_version, __version__
         )
         found = [p for p in problems if p.path]
-        diagnostics = diag.problems((p.path, p.message) for p in found) + [
+        diagnostics = diag.problems(found) + [
             diag.error("No AWS credentials", p.message) for p in problems if not p.path
         ]
         return tf.ConfigureProvider.Response(diagnostics=diagnostics)

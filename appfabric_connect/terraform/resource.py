@@ -33,9 +33,7 @@ class ResourceRPCs:
 
     def ValidateResourceConfig(self, request: Any, context: Any) -> Any:
         config = decode(request.config) or {}
-        found = diag.problems(
-            (p.path, p.message) for p in self.connections.resource_problems(config)
-        )
+        found = diag.problems(self.connections.resource_problems(config))
         auth = auth_request_of(config)
         if auth.get("code") is not None and auth.get("code_wo") is not None:
             found.append(

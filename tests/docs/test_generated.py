@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -11,6 +9,7 @@ import pytest
 
 from appfabric_connect import AppAuthorizationConnection, schema
 from appfabric_connect.pulumi.dynamic import args, aws_config_args, resource_outputs
+from tests.support.generators import generated
 
 REPO = Path(__file__).resolve().parents[2]
 GENERATED = {
@@ -23,27 +22,19 @@ GENERATED = {
 README_REGIONS = ("inputs", "outputs", "settings")
 
 
-def _gen_args(target: str) -> str:
-    return subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "gen-args"), "--stdout", target],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=REPO,
-    ).stdout
-
-
 @pytest.mark.parametrize(("target", "module"), GENERATED.items(), ids=list(GENERATED))
 def test_a_generated_module_is_what_gen_args_writes_from_the_schema(
     target: str, module: ModuleType
 ) -> None:
-    assert Path(str(module.__file__)).read_text() == _gen_args(target), "run scripts/gen-args"
+    assert Path(str(module.__file__)).read_text() == generated("gen-args", target), (
+        "run scripts/gen-args"
+    )
 
 
 def test_the_readmes_inputs_and_outputs_tables_are_what_gen_args_writes() -> None:
     readme = (REPO / "README.md").read_text()
 
-    assert readme == _gen_args("README.md"), "run scripts/gen-args"
+    assert readme == generated("gen-args", "README.md"), "run scripts/gen-args"
     for region in README_REGIONS:
         start = f"<!-- generated from schema.py by scripts/gen-args: {region} -->"
         assert readme.count(start) == 1

@@ -11,6 +11,7 @@ import pytest
 
 from appfabric_connect.terraform import terraform_schema as schema
 from appfabric_connect.terraform.terraform_blocks import Block
+from tests.support.generators import generated
 
 REPO = Path(__file__).resolve().parents[2]
 PAGES = {
@@ -20,19 +21,9 @@ PAGES = {
 }
 
 
-def _generated(page: str) -> str:
-    return subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "gen-tfdocs"), "--stdout", page],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=REPO,
-    ).stdout
-
-
 @pytest.mark.parametrize("page", PAGES)
 def test_a_registry_page_is_what_gen_tfdocs_writes_from_the_schema(page: str) -> None:
-    assert (REPO / page).read_text() == _generated(page), "run scripts/gen-tfdocs"
+    assert (REPO / page).read_text() == generated("gen-tfdocs", page), "run scripts/gen-tfdocs"
 
 
 def _documented(block: Block, path: str = "") -> list[str]:

@@ -40,6 +40,17 @@ def connected(
     )
 
 
+@pytest.fixture
+def drifted(
+    prov: AppAuthorizationConnectionProvider,
+    emulator_control: EmulatorControl,
+    connected: dict[str, Any],
+) -> dict[str, Any]:
+    """That connection's state after a refresh found it drifted (ConnectionValidationFailed)."""
+    emulator_control.set_status(connected["app_authorization_arn"], "ConnectionValidationFailed")
+    return _refresh(prov, connected)
+
+
 def _without_code(authorization: Any) -> dict[str, Any]:
     """The inputs of a run that passes no code (the pipeline's code variable left unset)."""
     return {**inputs(authorization), "auth_request": {"redirect_uri": REDIRECT_URI, "code": None}}
@@ -67,15 +78,13 @@ def test_no_code_on_a_drifted_connection_plans_a_reconnect_and_refuses_it_before
     prov: AppAuthorizationConnectionProvider,
     emulator_control: EmulatorControl,
     oauth2_authorization: Any,
-    connected: dict[str, Any],
+    drifted: dict[str, Any],
 ) -> None:
-    emulator_control.set_status(connected["app_authorization_arn"], "ConnectionValidationFailed")
-    state = _refresh(prov, connected)
     props = _without_code(oauth2_authorization)
-    assert prov.diff(state["app_authorization_arn"], state, props).changes is True
+    assert prov.diff(drifted["app_authorization_arn"], drifted, props).changes is True
     emulator_control.reset_calls()
     with pytest.raises(ConnectionFailed) as raised:
-        prov.update(state["app_authorization_arn"], state, props)
+        prov.update(drifted["app_authorization_arn"], drifted, props)
     message = one_clear_line(raised.value)
     assert "needs an OAuth code" in message
     assert "auth_request.code" in message
@@ -113,14 +122,14 @@ def test_a_value_that_is_not_a_code_is_never_sent(
     emulator_control: EmulatorControl,
     appfabric: AppFabricClient,
     oauth2_authorization: Any,
-    connected: dict[str, Any],
+    drifted: dict[str, Any],
     not_a_code: Any,
 ) -> None:
-    emulator_control.set_status(connected["app_authorization_arn"], "ConnectionValidationFailed")
-    state = _refresh(prov, connected)
     emulator_control.reset_calls()
     with pytest.raises(ConnectionFailed) as raised:
-        prov.update(state["app_authorization_arn"], state, inputs(oauth2_authorization, not_a_code))
+        prov.update(
+            drifted["app_authorization_arn"], drifted, inputs(oauth2_authorization, not_a_code)
+        )
     message = one_clear_line(raised.value)
     assert "was not sent" in message or "needs an OAuth code" in message
     assert CONNECT not in emulator_control.calls()
@@ -148,11 +157,9 @@ def test_a_killed_reconnect_rerun_after_a_refresh_adopts_its_connect_without_sen
     appfabric: AppFabricClient,
     oauth2_authorization: Any,
     obtain_code: Callable[[Any], str],
-    connected: dict[str, Any],
+    drifted: dict[str, Any],
     refreshed_while: str,
 ) -> None:
-    emulator_control.set_status(connected["app_authorization_arn"], "ConnectionValidationFailed")
-    state = _refresh(prov, connected)
     new_code = obtain_code(oauth2_authorization)
     emulator_control.set_faults(connect_delay_s=1.5)
     emulator_control.reset_calls()
@@ -165,7 +172,7 @@ def test_a_killed_reconnect_rerun_after_a_refresh_adopts_its_connect_without_sen
     if refreshed_while == "Connected":
         while status_of(appfabric, oauth2_authorization) != "Connected":
             time.sleep(0.1)
-    state = _refresh(prov, state)  # the re-run's refresh (`up --refresh`, `terraform apply`)
+    state = _refresh(prov, drifted)  # the re-run's refresh (`up --refresh`, `terraform apply`)
     assert state["status"] == refreshed_while
 
     outs = prov.update(

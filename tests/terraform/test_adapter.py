@@ -16,8 +16,8 @@ from appfabric_connect.core import Action, Failure, Remedy, messages, statuses
 from appfabric_connect.core.target import Target
 from appfabric_connect.problems import Path as SettingPath
 from appfabric_connect.terraform import terraform_schema as schema
-from appfabric_connect.terraform.diagnostics import TERRAFORM
-from appfabric_connect.terraform.lifecycle_adapter import SETTINGS, Connections, Problem
+from appfabric_connect.terraform.diagnostics import TERRAFORM, Invalid
+from appfabric_connect.terraform.lifecycle_adapter import SETTINGS, Connections
 from appfabric_connect.terraform.proto import tfplugin6_pb2 as tf
 from appfabric_connect.terraform.provider import Provider
 from appfabric_connect.terraform.values import decode, encode
@@ -143,4 +143,4 @@ def test_timeouts_are_positive_go_durations(create: str, problem: str | None) ->
         "timeouts": {"create": create},
     }
     found = [p for p in Connections().resource_problems(config) if p.path.startswith("timeouts")]
-    assert found == ([] if problem is None else [Problem("timeouts.create", problem)])
+    assert found == ([] if problem is None else [Invalid("timeouts.create", problem)])

@@ -88,24 +88,36 @@ class ConnectionServicer(provider_pb2_grpc.ResourceProviderServicer):
         await self._run(context, lambda: self.connection.configure(unmarshal(request.args)))
         return proto.ConfigureResponse(acceptSecrets=True, supportsPreview=False)
 
+    async def _on_resource(
+        self,
+        context: grpc.aio.ServicerContext[Any, Any],
+        request: Any,
+        operation: Callable[..., _Result],
+        *fields: str,
+    ) -> _Result:
+        """``operation`` of the request's resource, given the request's ``fields`` in order: its
+        ``id`` as it is, each other field unmarshalled (in the operation's thread)."""
+
+        def work() -> _Result:
+            return operation(
+                *(
+                    request.id if name == "id" else unmarshal(getattr(request, name))
+                    for name in fields
+                )
+            )
+
+        return await self._run(context, work, urn=request.urn)
+
     async def Check(self, request: Any, context: Any) -> proto.CheckResponse:
-        checked = await self._run(
-            context,
-            lambda: self.connection.check(unmarshal(request.olds), unmarshal(request.news)),
-            urn=request.urn,
-        )
+        checked = await self._on_resource(context, request, self.connection.check, "olds", "news")
         return proto.CheckResponse(
             inputs=marshal(checked.inputs),
             failures=[proto.CheckFailure(property=p, reason=r) for p, r in checked.failures],
         )
 
     async def Diff(self, request: Any, context: Any) -> proto.DiffResponse:
-        diffed = await self._run(
-            context,
-            lambda: self.connection.diff(
-                request.id, unmarshal(request.olds), unmarshal(request.news)
-            ),
-            urn=request.urn,
+        diffed = await self._on_resource(
+            context, request, self.connection.diff, "id", "olds", "news"
         )
         return proto.DiffResponse(
             changes=DIFF_SOME if diffed.changes else DIFF_NONE,
@@ -114,39 +126,27 @@ class ConnectionServicer(provider_pb2_grpc.ResourceProviderServicer):
         )
 
     async def Create(self, request: Any, context: Any) -> proto.CreateResponse:
-        resource_id, outputs = await self._run(
-            context, lambda: self.connection.create(unmarshal(request.properties)), urn=request.urn
+        resource_id, outputs = await self._on_resource(
+            context, request, self.connection.create, "properties"
         )
         return proto.CreateResponse(id=resource_id, properties=marshal(outputs))
 
     async def Read(self, request: Any, context: Any) -> proto.ReadResponse:
-        found = await self._run(
-            context,
-            lambda: self.connection.read(
-                request.id, unmarshal(request.properties), unmarshal(request.inputs)
-            ),
-            urn=request.urn,
+        found = await self._on_resource(
+            context, request, self.connection.read, "id", "properties", "inputs"
         )
         return proto.ReadResponse(
             id=found.resource_id, properties=marshal(found.properties), inputs=marshal(found.inputs)
         )
 
     async def Update(self, request: Any, context: Any) -> proto.UpdateResponse:
-        outputs = await self._run(
-            context,
-            lambda: self.connection.update(
-                request.id, unmarshal(request.olds), unmarshal(request.news)
-            ),
-            urn=request.urn,
+        outputs = await self._on_resource(
+            context, request, self.connection.update, "id", "olds", "news"
         )
         return proto.UpdateResponse(properties=marshal(outputs))
 
     async def Delete(self, request: Any, context: Any) -> Any:
-        await self._run(
-            context,
-            lambda: self.connection.delete(request.id, unmarshal(request.properties)),
-            urn=request.urn,
-        )
+        await self._on_resource(context, request, self.connection.delete, "id", "properties")
         return Empty()
 
     async def Cancel(self, request: Any, context: Any) -> Any:
