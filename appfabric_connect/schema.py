@@ -337,9 +337,7 @@ def secret_names(properties: tuple[Property, ...]) -> frozenset[str]:
 INPUT_NAMES = names(INPUTS)
 OUTPUT_NAMES = names(OUTPUTS)
 AUTH_REQUEST_NAMES = names(AUTH_REQUEST_FIELDS)
-TENANT_NAMES = names(TENANT_FIELDS)
 REQUIRED_INPUTS = tuple(prop.name for prop in INPUTS if prop.required)
-REPLACING_INPUTS = tuple(prop.name for prop in INPUTS if prop.replaces)
 AWS_CONFIG_NAMES = names(AWS_CONFIG_FIELDS)
 # pulumi-aws's top-level argument names that differ from ours, and the input each one is.
 AWS_ALIASES = {

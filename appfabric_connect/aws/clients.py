@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 
 CONFIG_ENDPOINT = schema.setting_key("endpoint")
 CONFIG_CONNECT_TIMEOUT = schema.setting_key("connect_timeout")
-CONFIG_RETRY_MODE = schema.setting_key("retry_mode")
-CONFIG_MAX_ATTEMPTS = schema.setting_key("max_attempts")
 USER_AGENT = transport.USER_AGENT
 
 

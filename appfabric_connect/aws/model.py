@@ -189,10 +189,6 @@ def timestamp_members(shape_name: str) -> frozenset[str]:
     return frozenset(name for name, shape in members.items() if shape.type_name == "timestamp")
 
 
-def constraint(shape: Shape, key: str) -> Any:
-    return shape.metadata.get(key)
-
-
 def enum_values(shape_name: str) -> list[str]:
     return list(appfabric_model().shape_for(shape_name).enum)  # type: ignore[attr-defined]
 

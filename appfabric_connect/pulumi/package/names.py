@@ -6,5 +6,3 @@ from ...schema import NAMESPACE
 
 PACKAGE = NAMESPACE
 RESOURCE_TOKEN = f"{PACKAGE}:index:AppAuthorizationConnection"
-AUTH_REQUEST_TOKEN = f"{PACKAGE}:index:AuthRequest"
-TENANT_TOKEN = f"{PACKAGE}:index:Tenant"
