@@ -8,15 +8,12 @@ from typing import Any
 
 from .. import __version__
 from . import diagnostics as diag
-from . import terraform_schema as s
+from . import schema_rpc
 from .data_source import DataSourceRPCs
-from .lifecycle_adapter import (
-    Connections,
-)
+from .lifecycle_adapter import Connections
 from .proto import tfplugin6_pb2 as tf
 from .proto import tfplugin6_pb2_grpc
 from .resource import ResourceRPCs
-from .terraform_blocks import schema
 from .values import decode
 
 log = logging.getLogger(__name__)
@@ -30,24 +27,11 @@ class Provider(ResourceRPCs, DataSourceRPCs, tfplugin6_pb2_grpc.ProviderServicer
 
     # --- schema and configuration -----------------------------------------------------------
 
-    def _capabilities(self) -> tf.ServerCapabilities:
-        return tf.ServerCapabilities(move_resource_state=True)
-
     def GetMetadata(self, request: Any, context: Any) -> tf.GetMetadata.Response:
-        return tf.GetMetadata.Response(
-            server_capabilities=self._capabilities(),
-            resources=[tf.GetMetadata.ResourceMetadata(type_name=s.RESOURCE)],
-            data_sources=[tf.GetMetadata.DataSourceMetadata(type_name=s.DATA_SOURCE)],
-        )
+        return schema_rpc.metadata()
 
     def GetProviderSchema(self, request: Any, context: Any) -> tf.GetProviderSchema.Response:
-        response = tf.GetProviderSchema.Response(
-            provider=schema(s.PROVIDER),
-            server_capabilities=self._capabilities(),
-        )
-        response.resource_schemas[s.RESOURCE].CopyFrom(schema(s.RESOURCE_BLOCK, s.SCHEMA_VERSION))
-        response.data_source_schemas[s.DATA_SOURCE].CopyFrom(schema(s.DATA_SOURCE_BLOCK))
-        return response
+        return schema_rpc.provider_schema()
 
     def GetResourceIdentitySchemas(self, request: Any, context: Any) -> Any:
         return tf.GetResourceIdentitySchemas.Response()

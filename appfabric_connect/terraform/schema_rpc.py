@@ -1,8 +1,8 @@
-"""GetProviderSchema and GetMetadata without the lifecycle: the answers ``provider.Provider``
-gives (a test holds them equal), built once.
+"""GetProviderSchema and GetMetadata, built once and served without the lifecycle.
 
 Terraform starts the provider about three times per plan, the first time for its schema alone:
-served from here, that start never imports the lifecycle and the core.
+served from here, that start never imports the lifecycle and the core. The later starts do not
+ask again (``get_provider_schema_optional``: Terraform and OpenTofu keep the first answer).
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ GET_METADATA = "/tfplugin6.Provider/GetMetadata"
 
 
 def capabilities() -> tf.ServerCapabilities:
-    return tf.ServerCapabilities(move_resource_state=True)
+    # Terraform and OpenTofu quirk: without get_provider_schema_optional, every process they
+    # start is asked for the whole schema again before its first call.
+    return tf.ServerCapabilities(move_resource_state=True, get_provider_schema_optional=True)
 
 
 @functools.cache

@@ -23,7 +23,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -291,7 +291,7 @@ class LazyProvider(grpc.GenericRpcHandler):  # type: ignore[misc]  # grpc has no
                 schema_rpc.GET_METADATA: schema_rpc.metadata,
             }[method]
             counted = self._counted[method] = grpc.unary_unary_rpc_method_handler(
-                self._counting(lambda request, context: answer()),
+                self._counting(method, lambda request, context: answer()),
                 request_deserializer=_SCHEMA_CALLS[method][0].FromString,
                 response_serializer=_SCHEMA_CALLS[method][1].SerializeToString,
             )
@@ -300,14 +300,19 @@ class LazyProvider(grpc.GenericRpcHandler):  # type: ignore[misc]  # grpc has no
             if handler is None or handler.unary_unary is None:  # tfplugin6: unary calls only
                 return handler
             counted = self._counted[method] = grpc.unary_unary_rpc_method_handler(
-                self._counting(handler.unary_unary),
+                self._counting(method, handler.unary_unary),
                 request_deserializer=handler.request_deserializer,
                 response_serializer=handler.response_serializer,
             )
         return counted
 
-    def _counting(self, behaviour: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    def _counting(
+        self, method: str, behaviour: Callable[[Any, Any], Any]
+    ) -> Callable[[Any, Any], Any]:
+        name = method.rsplit("/", 1)[-1]
+
         def counted(request: Any, context: Any) -> Any:
+            log.debug("received %s", name)
             with self._lock:
                 self._in_flight += 1
             try:
@@ -379,6 +384,14 @@ def serve(make_provider: Callable[[], Any] | None = None) -> None:
         os._exit(0)
 
 
+def own_log_level(environ: Mapping[str, str]) -> int:
+    """This package's log level, by ``TF_LOG_PROVIDER`` else ``TF_LOG`` as terraform-plugin-go
+    reads them: at TRACE or DEBUG, each call received is logged. Other libraries stay at INFO
+    (botocore's debug log would hold request bodies, and so the OAuth code)."""
+    level = (environ.get("TF_LOG_PROVIDER") or environ.get("TF_LOG") or "").upper()
+    return logging.DEBUG if level in ("TRACE", "DEBUG", "JSON") else logging.INFO
+
+
 def main(make_provider: Callable[[], Any] | None = None) -> None:
     """The plugin's entry point (``terraform-provider-appfabricconnect``)."""
     _refuse_direct_run()
@@ -388,6 +401,7 @@ def main(make_provider: Callable[[], Any] | None = None) -> None:
     logging.basicConfig(
         stream=sys.stderr, level=logging.INFO, format="[%(levelname)s] %(name)s: %(message)s"
     )
+    log.setLevel(own_log_level(os.environ))
     exit_with_engine()
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C reaches the whole process group
         serve(make_provider)

@@ -1,23 +1,25 @@
-"""The schema a plan's first start serves without the lifecycle is the provider's own."""
+"""The schema: served without the lifecycle, and asked for once per plan, not once per start."""
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 
+import pytest
+
 from appfabric_connect.terraform import schema_rpc
-from appfabric_connect.terraform.proto import tfplugin6_pb2 as tf
-from appfabric_connect.terraform.provider import Provider
+from appfabric_connect.terraform.server import own_log_level
+from tests.terraform.conftest import engine_or_skip
+from tests.terraform.workspace import Workspace
+
+# The plugin's debug line (TF_LOG=debug) for each GetProviderSchema it answers.
+ASKED = "received GetProviderSchema"
 
 
-def test_the_schema_is_the_provider_s() -> None:
-    expected = Provider().GetProviderSchema(tf.GetProviderSchema.Request(), None)
-    assert schema_rpc.provider_schema() == expected
-
-
-def test_the_metadata_is_the_provider_s() -> None:
-    expected = Provider().GetMetadata(tf.GetMetadata.Request(), None)
-    assert schema_rpc.metadata() == expected
+def test_the_schema_and_metadata_tell_the_engine_it_need_not_ask_each_start_again() -> None:
+    assert schema_rpc.provider_schema().server_capabilities.get_provider_schema_optional
+    assert schema_rpc.metadata().server_capabilities.get_provider_schema_optional
 
 
 def test_serving_the_schema_leaves_the_lifecycle_unimported() -> None:
@@ -34,3 +36,35 @@ def test_serving_the_schema_leaves_the_lifecycle_unimported() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert found.strip() == "[]"
+
+
+@pytest.mark.terraform
+@pytest.mark.e2e
+@pytest.mark.parametrize("engine_name", ["terraform", "tofu"])
+def test_a_plan_asks_for_the_schema_once_though_it_starts_the_plugin_three_times(
+    asana_applied: Workspace, engine_name: str
+) -> None:
+    asana_applied.engine = engine_or_skip(engine_name)
+
+    planned = asana_applied.run("plan", "-no-color", "-input=false", TF_LOG="debug")
+
+    assert "No changes" in planned.stdout
+    assert planned.stderr.count("received ValidateProviderConfig") >= 2  # a start per walk
+    assert planned.stderr.count(ASKED) == 1
+
+
+@pytest.mark.parametrize(
+    ("environ", "level"),
+    [
+        ({}, logging.INFO),
+        ({"TF_LOG": "info"}, logging.INFO),
+        ({"TF_LOG": "debug"}, logging.DEBUG),
+        ({"TF_LOG": "TRACE"}, logging.DEBUG),
+        ({"TF_LOG": "trace", "TF_LOG_PROVIDER": "warn"}, logging.INFO),
+        ({"TF_LOG_PROVIDER": "debug"}, logging.DEBUG),
+    ],
+)
+def test_the_plugin_logs_each_call_at_tf_log_debug_or_trace_as_terraform_plugin_go_does(
+    environ: dict[str, str], level: int
+) -> None:
+    assert own_log_level(environ) == level
