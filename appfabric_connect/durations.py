@@ -21,10 +21,16 @@ def go_duration_seconds(text: str) -> float:
     return -seconds if text.startswith("-") else seconds
 
 
-def role_duration_seconds(text: str) -> int | None:
-    """Whole seconds of a role session's Go duration, or None unless it is one from 15m to 12h."""
+def seconds_within(text: object, low: float, high: float = float("inf")) -> float | None:
+    """Seconds in Go duration ``text`` when it is one from ``low`` to ``high``, else None."""
     try:
-        seconds = go_duration_seconds(text)
+        seconds = go_duration_seconds(text) if isinstance(text, str) else None
     except ValueError:
         return None
-    return int(seconds) if ROLE_MIN_SECONDS <= seconds <= ROLE_MAX_SECONDS else None
+    return seconds if seconds is not None and low <= seconds <= high else None
+
+
+def role_duration_seconds(text: str) -> int | None:
+    """Whole seconds of a role session's Go duration, or None unless it is one from 15m to 12h."""
+    seconds = seconds_within(text, ROLE_MIN_SECONDS, ROLE_MAX_SECONDS)
+    return None if seconds is None else int(seconds)

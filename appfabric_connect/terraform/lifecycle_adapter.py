@@ -28,7 +28,7 @@ from .. import core
 from ..aws.failures import failure_message
 from ..core import statuses
 from ..core.fingerprint import fingerprint
-from ..durations import go_duration_seconds
+from ..durations import seconds_within
 from ..problems import AS_IS, Spelling
 from ..schema import OBJECT, OUTPUTS, by_name
 from ..unknown import is_unknown
@@ -120,14 +120,8 @@ def _operation(outcome: Outcome) -> Iterator[None]:
 
 
 def _go_duration(text: Any) -> float | None:
-    """Seconds of a positive Go duration (a ``timeouts`` value), else None."""
-    if not isinstance(text, str):
-        return None
-    try:
-        seconds = go_duration_seconds(text)
-    except ValueError:
-        return None
-    return seconds if seconds > 0 else None
+    """Seconds of a positive Go duration (a ``timeouts`` value: 1ns at least), else None."""
+    return seconds_within(text, 1e-9)
 
 
 def auth_request_of(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
