@@ -141,6 +141,16 @@ class AwsSettings:
         """These settings less the AppFabric endpoint: the key of one identity's credentials."""
         return replace(self, endpoint_url=None)
 
+    def source_in_environment(self, environ: Mapping[str, str]) -> bool:
+        """Whether the identity's first hop is the environment's ``AWS_ACCESS_KEY_ID`` and
+        ``AWS_SECRET_ACCESS_KEY``, known without botocore: boto3's documented order puts them
+        ahead of every file and metadata source. Any profile (given, ``AWS_PROFILE``) is left
+        to botocore, which also checks that it exists."""
+        given = self.web_identity or (self.access_key and self.secret_key) or self.profile
+        profile = environ.get("AWS_PROFILE") or environ.get("AWS_DEFAULT_PROFILE")
+        keys = environ.get("AWS_ACCESS_KEY_ID") and environ.get("AWS_SECRET_ACCESS_KEY")
+        return not (given or profile) and bool(keys)
+
     @property
     def checks_account(self) -> bool:
         return bool(self.allowed_account_ids or self.forbidden_account_ids)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -226,9 +227,11 @@ class Connections:
         self.config = core.read_config(_aws_settings(config), TERRAFORM, SETTINGS)
         if _has_unknown(config):  # e.g. keys from a resource: known at apply
             return []
-        from ..aws import identity  # botocore's session: not for a schema-only start
-
         settings = self.config.settings
+        if settings.source_in_environment(os.environ):  # a pipeline's keys: botocore not needed
+            return []
+        from ..aws import identity  # botocore's session: ~0.15 s, not for a plan without reads
+
         try:
             if identity.has_source_credentials(settings):
                 return []

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
+import botocore.session
 import msgpack
 import pytest
 
@@ -144,3 +146,54 @@ def test_timeouts_are_positive_go_durations(create: str, problem: str | None) ->
     }
     found = [p for p in Connections().resource_problems(config) if p.path.startswith("timeouts")]
     assert found == ([] if problem is None else [Invalid("timeouts.create", problem)])
+
+
+KEYS = {"AWS_ACCESS_KEY_ID": "AKIAPIPELINE", "AWS_SECRET_ACCESS_KEY": "pipeline-secret"}
+
+
+@pytest.mark.parametrize(
+    ("settings", "environ", "found"),
+    [
+        (AwsSettings(), KEYS, True),
+        (AwsSettings(), {**KEYS, "AWS_PROFILE": "ci"}, False),  # botocore checks it exists
+        (AwsSettings(), {**KEYS, "AWS_DEFAULT_PROFILE": "ci"}, False),
+        (AwsSettings(profile="ci"), KEYS, False),  # an explicit profile drops the env keys
+        (AwsSettings(), {"AWS_ACCESS_KEY_ID": "AKIAPIPELINE"}, False),
+        (AwsSettings(), {**KEYS, "AWS_SECRET_ACCESS_KEY": ""}, False),
+        (AwsSettings(), {}, False),
+    ],
+    ids=["env-keys", "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "profile", "no-secret", "empty", "none"],
+)
+def test_the_environment_s_keys_are_the_source_only_where_botocore_takes_them_first(
+    settings: AwsSettings,
+    environ: dict[str, str],
+    found: bool,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    for name in [name for name in os.environ if name.startswith("AWS_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "config"))
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "credentials"))
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+
+    assert settings.source_in_environment(environ) is found
+    if found:  # botocore's own chain agrees: the environment's keys, first
+        credentials = botocore.session.Session().get_credentials()
+        assert credentials is not None and credentials.method == "env"
+
+
+def test_a_provider_configured_by_environment_keys_loads_no_botocore_session() -> None:
+    code = (
+        "import sys\n"
+        "from appfabric_connect.terraform.lifecycle_adapter import Connections\n"
+        "assert Connections().configure({'region': 'us-east-1'}) == []\n"
+        "print('botocore.session' in sys.modules)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env={**env, **KEYS}, capture_output=True, text=True
+    )
+    assert done.stdout.strip() == "False", done.stderr
