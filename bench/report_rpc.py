@@ -23,6 +23,7 @@ TARGETS_S = {  # #29's, each measured beside its floor
     ("package", "50", "refresh_part_s"): 0.3,
 }
 HANDSHAKE_TARGET_MS = 150.0
+DYNAMIC_OVER_FLOOR = 1.2  # the dynamic resource's refresh part, at most 1.2 times its floor
 
 
 READING = """**Reading.**
@@ -108,15 +109,18 @@ def _engine_rows(after: dict[str, Any], before: dict[str, Any] | None) -> list[l
         "gate_s": "`pulumi preview --refresh --expect-no-changes`",
         "refresh_part_s": "the refresh part (the two's difference)",
         "noop_refresh_part_s": "floor: the same with a no-op Read (`bench/noop_package.py`)",
+        "workers_floor_s": "floor: ceil(N / 4) round trips (`pulumi.dynamic`'s 4 workers)",
     }
     rows = []
-    for front in ("terraform", "package"):
-        for n, figures in after["engines"][front].items():
+    for front in ("terraform", "package", "dynamic"):
+        for n, figures in after["engines"].get(front, {}).items():
             old = ((before or {}).get("engines", {}).get(front) or {}).get(n, {})
             for key, name in names.items():
                 if key not in figures:
                     continue
                 target = TARGETS_S.get((front, n, key))
+                if front == "dynamic" and key == "refresh_part_s":
+                    target = DYNAMIC_OVER_FLOOR * figures["workers_floor_s"]
                 value = figures[key]
                 extra = ""
                 if key == "window_s":

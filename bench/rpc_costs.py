@@ -68,6 +68,8 @@ from bench.harness import (
     log,
 )
 from bench.package_program import PackageProject
+from bench.pulumi_runs import Project
+from bench.report_rpc import DYNAMIC_OVER_FLOOR
 from bench.terraform import find_terraform, plugin_env, tf_config
 
 CONNECTIONS = 50
@@ -439,6 +441,8 @@ TARGETS_S = {
     "package refresh part, 50": 0.3,
 }
 HANDSHAKE_TARGET_MS = 150.0
+# pulumi.dynamic's provider server answers on 4 threads (its ThreadPoolExecutor(max_workers=4)).
+DYNAMIC_WORKERS = 4
 
 
 def in_flight(calls: list[Served]) -> int:
@@ -518,7 +522,7 @@ def engine_figures(sizes: Sequence[int]) -> dict[str, Any]:
         project = PackageProject(scratch / "package", env, n)
         project.new_stack("bench", seeder.bundle, arns)
         project.up("bench", "--parallel", "64")
-        real = package_gate(project, emulator)
+        real = preview_gate(project, emulator)
         # The floor: the same plugin, whose Read answers from state (bench/noop_package.py).
         noop = scratch / "noop-bin"
         noop.mkdir()
@@ -528,12 +532,20 @@ def engine_figures(sizes: Sequence[int]) -> dict[str, Any]:
         )
         script.chmod(0o755)
         project.env["PATH"] = os.pathsep.join([str(noop), project.env["PATH"]])
-        noop_gate = package_gate(project, emulator)
+        noop_gate = preview_gate(project, emulator)
         results["package"][str(n)] = {**real, **{f"noop_{k}": v for k, v in noop_gate.items()}}
+
+        log(f"pulumi preview --refresh of {n} dynamic resources at {LATENCY_MS} ms per call")
+        dynamic = Project(scratch / "dynamic", env)
+        dynamic.new_stack("bench", seeder.bundle, seeder.api_keys(n))
+        dynamic.up("bench", "--parallel", "64")
+        floor_s = math.ceil(n / DYNAMIC_WORKERS) * LATENCY_MS / 1000
+        gate = preview_gate(dynamic, emulator)
+        results["dynamic"] = {str(n): {**gate, "workers_floor_s": floor_s}}
     return results
 
 
-def package_gate(project: PackageProject, emulator: Emulator) -> dict[str, float]:
+def preview_gate(project: Project, emulator: Emulator) -> dict[str, float]:
     """``pulumi preview`` and ``pulumi preview --refresh --expect-no-changes``, ENGINE_RUNS
     times at LATENCY_MS per call: medians, and the reads of the refresh."""
     runs = []
@@ -610,6 +622,15 @@ def engine_table(results: dict[str, Any]) -> str:
             pk["window_s"],
             f"{LATENCY_MS / 1000:.2f} s (one round trip)",
             None,
+        )
+    for n, dyn in results.get("dynamic", {}).items():
+        row(f"dynamic: pulumi preview, {n}", dyn["preview_s"], "", None)
+        row(f"dynamic: preview --refresh, {n}", dyn["gate_s"], "", None)
+        row(
+            f"dynamic refresh part, {n}",
+            dyn["refresh_part_s"],
+            f"{dyn['workers_floor_s']:.2f} s (ceil({n}/{DYNAMIC_WORKERS}) round trips)",
+            DYNAMIC_OVER_FLOOR * dyn["workers_floor_s"],
         )
     return "\n".join(lines)
 
