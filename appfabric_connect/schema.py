@@ -22,6 +22,9 @@ class Property:
     doc: str
     required: bool = False
     secret: bool = False
+    secret_note: str = (
+        "made a secret"  # how Pulumi's docs say ``secret`` (Terraform: ``sensitive``)
+    )
     replaces: bool = False  # a change replaces the connection
     fields: tuple[Property, ...] = ()  # an object's properties
     type_name: str = ""  # an object's type: its Python classes and Pulumi type are named after it
@@ -33,6 +36,11 @@ class Property:
     default: str | None = None
     until_connected: bool = False  # kept only while the authorization is not Connected
     changes_on_connect: bool = False  # an output a (re)connect changes: unknown until it is done
+
+    @property
+    def pulumi_doc(self) -> str:
+        """``doc`` as Pulumi's front ends write it: a secret says so (``; made a secret``)."""
+        return f"{self.doc}; {self.secret_note}" if self.secret else self.doc
 
     @property
     def python_type(self) -> str:
@@ -48,9 +56,10 @@ AUTH_REQUEST_FIELDS = (
     Property(
         "code",
         STRING,
-        "the OAuth authorization code from the consent page; always made a secret",
+        "the OAuth authorization code from the consent page",
         required=True,
         secret=True,
+        secret_note="always made a secret",
     ),
 )
 
@@ -79,7 +88,7 @@ ASSUME_ROLE_FIELDS = (
 WEB_IDENTITY_FIELDS = (
     _ROLE_ARN,
     _SESSION,
-    Property("web_identity_token", STRING, "the OIDC token; made a secret", secret=True),
+    Property("web_identity_token", STRING, "the OIDC token", secret=True),
     Property("web_identity_token_file", STRING, "a file holding the OIDC token"),
     _DURATION,
     _POLICY,
@@ -98,9 +107,9 @@ AWS_CONFIG_FIELDS = (
     Property("profile", STRING, "the shared-config profile"),
     Property("shared_config_files", LIST, "the shared config file (one)"),
     Property("shared_credentials_files", LIST, "the shared credentials file (one)"),
-    Property("access_key", STRING, "static access key ID; made a secret", secret=True),
-    Property("secret_key", STRING, "static secret access key; made a secret", secret=True),
-    Property("token", STRING, "session token of the static keys; made a secret", secret=True),
+    Property("access_key", STRING, "static access key ID", secret=True),
+    Property("secret_key", STRING, "static secret access key", secret=True),
+    Property("token", STRING, "session token of the static keys", secret=True),
     Property(
         "assume_roles",
         LIST,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -126,10 +125,8 @@ class Schemas:
 
 
 def description(doc: str) -> str:
-    """A schema doc as a sentence for Terraform (its ``sensitive`` says what Pulumi's secret)."""
-    text = re.sub(r";? (?:always )?made a secret$", "", doc).replace(
-        "pulumi-aws", "terraform-provider-aws"
-    )
+    """A schema doc as a sentence for Terraform, naming terraform-provider-aws for pulumi-aws."""
+    text = doc.replace("pulumi-aws", "terraform-provider-aws")
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 

@@ -114,8 +114,6 @@ def test_the_lifecycle_outputs_fill_every_attribute_and_read_back_from_state() -
     ("doc", "description"),
     [
         ("the STS endpoint URL", "The STS endpoint URL."),
-        ("static access key ID; made a secret", "Static access key ID."),
-        ("the code; always made a secret", "The code."),
         ("attempts per call (as pulumi-aws's)", "Attempts per call (as terraform-provider-aws's)."),
     ],
 )
@@ -123,6 +121,22 @@ def test_descriptions_are_the_schema_docs_as_terraform_sentences(
     doc: str, description: str
 ) -> None:
     assert schema.description(doc) == description
+
+
+SECRETS = [
+    prop
+    for group in (spec.AUTH_REQUEST_FIELDS, spec.AWS_CONFIG_FIELDS, spec.WEB_IDENTITY_FIELDS)
+    for prop in group
+    if prop.secret
+]
+
+
+@pytest.mark.parametrize("prop", SECRETS, ids=[prop.name for prop in SECRETS])
+def test_a_secret_says_so_in_pulumi_s_docs_and_terraform_marks_it_sensitive_instead(
+    prop: Property,
+) -> None:
+    assert prop.pulumi_doc == f"{prop.doc}; {prop.secret_note}"
+    assert "made a secret" not in schema.description(prop.doc)
 
 
 def _flags(attr: Attr) -> set[str]:

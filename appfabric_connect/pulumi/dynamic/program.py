@@ -57,6 +57,6 @@ def _entry_name(index: int, entry: Any, seen: Mapping[str, object]) -> str:
         raise pulumi.RunError(f"{where}.name {quoted(name)} is used twice; names must be unique")
     for key in schema.REQUIRED_INPUTS:
         if entry.get(key) is None:
-            meaning = schema.by_name(schema.INPUTS)[key].doc
+            meaning = schema.by_name(schema.INPUTS)[key].pulumi_doc
             raise pulumi.RunError(f"{where}.{key} is required: {meaning}")
     return name

@@ -50,7 +50,7 @@ def type_spec(prop: Property) -> dict[str, Any]:
 
 
 def property_spec(prop: Property) -> dict[str, Any]:
-    spec = {**type_spec(prop), "description": prop.doc}
+    spec = {**type_spec(prop), "description": prop.pulumi_doc}
     if prop.secret:
         spec["secret"] = True
     return spec
@@ -71,7 +71,7 @@ def object_types(props: tuple[Property, ...]) -> dict[str, Any]:
         if prop.fields:
             found[type_token(prop)] = {
                 "type": "object",
-                "description": prop.doc,
+                "description": prop.pulumi_doc,
                 "properties": properties(prop.fields),
                 "required": required(prop.fields),
             }
