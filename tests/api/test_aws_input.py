@@ -36,7 +36,7 @@ def failures(aws: Any) -> dict[str, str]:
 def test_every_aws_setting_is_a_documented_property_of_aws_config_args(field: Property) -> None:
     getter = inspect.getattr_static(AwsConfigArgs, field.name)
 
-    assert " ".join((inspect.getdoc(getter) or "").split()) == field.doc
+    assert " ".join((inspect.getdoc(getter) or "").split()) == field.pulumi_doc
     assert field.name in AwsConfigArgsDict.__annotations__
 
 

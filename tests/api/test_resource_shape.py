@@ -46,7 +46,7 @@ def test_every_output_is_a_property_documented_as_the_schema_says(prop: Property
     getter = inspect.getattr_static(AppAuthorizationConnection, prop.name)
 
     assert isinstance(getter, property)
-    assert _doc(getter) == prop.doc
+    assert _doc(getter) == prop.pulumi_doc
 
 
 @pytest.mark.parametrize("prop", (*ECHOED, *schema.OUTPUTS), ids=lambda p: p.name)
@@ -64,16 +64,17 @@ def test_the_tenant_output_type_has_the_schemas_fields_documented() -> None:
 
     for field in fields:
         getter = inspect.getattr_static(AppAuthorizationConnectionTenant, field.name)
-        assert _doc(getter) == field.doc
+        assert _doc(getter) == field.pulumi_doc
         assert _returns(getter) is str
-    assert _doc(AppAuthorizationConnectionTenant) == schema.by_name(schema.OUTPUTS)["tenant"].doc
+    tenant = schema.by_name(schema.OUTPUTS)["tenant"]
+    assert _doc(AppAuthorizationConnectionTenant) == tenant.pulumi_doc
 
 
 @pytest.mark.parametrize("prop", schema.INPUTS, ids=lambda p: p.name)
 def test_every_input_is_a_documented_property_of_the_args_class(prop: Property) -> None:
     getter = inspect.getattr_static(AppAuthorizationConnectionArgs, prop.name)
 
-    assert _doc(getter) == prop.doc
+    assert _doc(getter) == prop.pulumi_doc
 
 
 def test_the_args_class_requires_exactly_the_schemas_required_inputs() -> None:
@@ -97,7 +98,7 @@ def test_the_auth_request_types_have_the_schemas_fields() -> None:
     assert list(parameters) == list(schema.AUTH_REQUEST_NAMES)
     assert list(AuthRequestArgsDict.__annotations__) == list(schema.AUTH_REQUEST_NAMES)
     for field in schema.AUTH_REQUEST_FIELDS:
-        assert _doc(inspect.getattr_static(AuthRequestArgs, field.name)) == field.doc
+        assert _doc(inspect.getattr_static(AuthRequestArgs, field.name)) == field.pulumi_doc
 
 
 def test_the_constructor_has_the_args_and_the_keyword_overloads() -> None:

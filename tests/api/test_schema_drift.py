@@ -76,7 +76,7 @@ def test_every_input_object_type_has_args_classes() -> None:
 def test_an_args_class_documents_each_field_as_the_schema_says(prop: Property) -> None:
     args, _ = _args(prop)
 
-    assert _getter_docs(args) == {field.name: field.doc for field in prop.fields}
+    assert _getter_docs(args) == {field.name: field.pulumi_doc for field in prop.fields}
 
 
 @pytest.mark.parametrize("prop", INPUT_OBJECTS, ids=lambda p: p.type_name)
@@ -94,7 +94,7 @@ def test_an_args_class_requires_exactly_the_schemas_required_fields(prop: Proper
 def test_an_args_dict_documents_each_field_as_the_schema_says(prop: Property) -> None:
     _, args_dict = _args(prop)
 
-    assert _field_docs(args_dict) == {field.name: field.doc for field in prop.fields}
+    assert _field_docs(args_dict) == {field.name: field.pulumi_doc for field in prop.fields}
     assert args_dict.__required_keys__ == {field.name for field in prop.fields if field.required}
 
 
@@ -102,5 +102,5 @@ def test_the_tenant_output_type_documents_each_field_as_the_schema_says() -> Non
     tenant = schema.by_name(schema.OUTPUTS)["tenant"]
     cls = appfabric_connect.AppAuthorizationConnectionTenant
 
-    assert _flat(cls.__doc__) == tenant.doc
-    assert _getter_docs(cls) == {field.name: field.doc for field in tenant.fields}
+    assert _flat(cls.__doc__) == tenant.pulumi_doc
+    assert _getter_docs(cls) == {field.name: field.pulumi_doc for field in tenant.fields}

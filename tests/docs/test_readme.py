@@ -37,7 +37,7 @@ def _rows(heading: str) -> list[tuple[str, str, str]]:
 
 
 def _described(properties: tuple[Property, ...]) -> list[tuple[str, str, str]]:
-    return [(prop.name, prop.type, prop.doc) for prop in properties]
+    return [(prop.name, prop.type, prop.pulumi_doc) for prop in properties]
 
 
 # scripts/gen-args writes both tables; tests/docs/test_generated.py checks it was rerun.
