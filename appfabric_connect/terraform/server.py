@@ -15,36 +15,27 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import datetime
+import importlib
 import importlib.util
 import logging
 import os
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 
 import grpc
-import msgpack  # noqa: F401  # the `terraform` extra (see below)
 
 from ..engine_watch import exit_with_engine
-from .proto import (
-    grpc_broker_pb2_grpc,
-    grpc_controller_pb2,
-    grpc_controller_pb2_grpc,
-    grpc_stdio_pb2_grpc,
-    tfplugin6_pb2,
-    tfplugin6_pb2_grpc,
-)
 
-# The `terraform` extra, checked before the handshake as when it was imported here: a missing one
-# is an ImportError that terraform.main words (cryptography is imported only to make a certificate).
-if importlib.util.find_spec("cryptography") is None:
-    raise ImportError("No module named 'cryptography'", name="cryptography")
+# The `terraform` extra, checked before the handshake: a missing one is an ImportError that
+# terraform.main words. Neither is imported here: msgpack comes with the lifecycle, after the
+# handshake, and cryptography only to make a certificate.
+for _extra in ("msgpack", "cryptography"):
+    if importlib.util.find_spec(_extra) is None:
+        raise ImportError(f"No module named {_extra!r}", name=_extra)
 
 MAGIC_COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE"
 MAGIC_COOKIE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2"
@@ -66,17 +57,17 @@ CERT_FILE = "terraform-plugin.pem"
 CERT_MAX_AGE_S = 7 * 24 * 3600  # a new certificate each week
 
 
-def _cert_dir() -> Path | None:
+def _cert_dir() -> str | None:
     configured = os.environ.get(CERT_DIR_ENV)
     if configured is not None:
-        return Path(configured) if configured else None
+        return configured or None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "appfabric-connect" / "tls"
+    return os.path.join(base, "appfabric-connect", "tls")
 
 
-def _private(path: Path, mode: int) -> bool:
+def _private(path: str, mode: int) -> bool:
     """``path`` is this user's and no one else may read or write it."""
-    info = path.lstat()
+    info = os.lstat(path)
     return info.st_uid == os.getuid() and (info.st_mode & 0o777) == mode
 
 
@@ -90,27 +81,31 @@ def certificate() -> tuple[bytes, bytes, bytes]:
     directory = _cert_dir()
     if directory is None:
         return server_certificate()
-    path = directory / CERT_FILE
+    path = os.path.join(directory, CERT_FILE)
     with contextlib.suppress(OSError, ValueError, IndexError):
         if (
             _private(directory, 0o700)
             and _private(path, 0o600)
-            and time.time() - path.stat().st_mtime < CERT_MAX_AGE_S
+            and time.time() - os.stat(path).st_mtime < CERT_MAX_AGE_S
         ):
-            key_pem, cert_pem = path.read_bytes().split(b"\n\n", 1)
+            with open(path, "rb") as kept:
+                key_pem, cert_pem = kept.read().split(b"\n\n", 1)
             if b"PRIVATE KEY" in key_pem and cert_pem.startswith(b"-----BEGIN CERTIFICATE"):
                 return key_pem, cert_pem, _pem_der(cert_pem)
     made = server_certificate()
     with contextlib.suppress(OSError):
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.makedirs(directory, mode=0o700, exist_ok=True)
         if _private(directory, 0o700):
+            import tempfile
+
             descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=".cert")  # 0600
             try:
                 with os.fdopen(descriptor, "wb") as file:
                     file.write(made[0].rstrip(b"\n") + b"\n\n" + made[1])
                 os.replace(temporary, path)
             finally:
-                Path(temporary).unlink(missing_ok=True)
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(temporary)
     return made
 
 
@@ -119,12 +114,28 @@ def forget_certificate() -> None:
     directory = _cert_dir()
     if directory is not None:
         with contextlib.suppress(OSError):
-            (directory / CERT_FILE).unlink()
+            os.unlink(os.path.join(directory, CERT_FILE))
+
+
+def socket_directory() -> str:
+    """A new directory only this user may open, in ``$TMPDIR`` or /tmp, as go-plugin makes its
+    own (Go's ``os.MkdirTemp("", "plugin")``); not ``tempfile``, whose imports (shutil, random,
+    bz2: about 5 ms) would come before the handshake."""
+    base = os.environ.get("TMPDIR") or "/tmp"
+    while True:
+        path = os.path.join(base, f"plugin{int.from_bytes(os.urandom(5), 'big')}")
+        try:
+            os.mkdir(path, 0o700)
+        except FileExistsError:
+            continue
+        return path
 
 
 def server_certificate() -> tuple[bytes, bytes, bytes]:
     """(key PEM, cert PEM, cert DER): a self-signed ECDSA certificate for ``localhost``, as
     go-plugin's AutoMTLS makes its own (the client verifies it against the handshake's copy)."""
+    import datetime
+
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec
@@ -182,17 +193,61 @@ def server_certificate() -> tuple[bytes, bytes, bytes]:
     )
 
 
-class Controller(grpc_controller_pb2_grpc.GRPCControllerServicer):  # type: ignore[misc]  # generated
+class Collect:
+    """The generated code's view of a server: keeps the handlers it registers."""
+
+    def __init__(self) -> None:
+        self.handlers: list[Any] = []
+
+    def add_generic_rpc_handlers(self, handlers: tuple[Any, ...]) -> None:
+        self.handlers.extend(handlers)
+
+
+class Deferred(grpc.GenericRpcHandler):  # type: ignore[misc]  # grpc has no stubs
+    """One service whose generated code, and protobuf with it (about 20 ms), is imported by its
+    first call, after the handshake.
+
+    Terraform starts the plugin of each provider configuration under one lock (its
+    ``BuiltinEvalContext.InitProvider`` holds ``ProviderLock`` while the process starts and is
+    dialled), so a plan pays what comes before the handshake once per configuration per walk,
+    in series; what comes after overlaps the next start.
+    """
+
+    def __init__(self, service: str, module: str, servicer: object) -> None:
+        self._prefix = f"/{service}/"
+        self._module, self._servicer = module, servicer
+        self._add = f"add_{service.rsplit('.', 1)[-1]}Servicer_to_server"  # the generated name
+        self._lock = threading.Lock()
+        self._handler: Any = None
+
+    def service(self, handler_call_details: Any) -> Any:
+        if not handler_call_details.method.startswith(self._prefix):
+            return None
+        with self._lock:
+            if self._handler is None:
+                generated = importlib.import_module(f"{__package__}.proto.{self._module}")
+                server = Collect()
+                getattr(generated, self._add)(self._servicer, server)
+                (self._handler,) = server.handlers
+        return self._handler.service(handler_call_details)
+
+
+class Controller:
+    """go-plugin's ``plugin.GRPCController``: Shutdown ends the process."""
+
     def __init__(self, stop: threading.Event) -> None:
         self._stop = stop
 
     def Shutdown(self, request: Any, context: Any) -> Any:
+        from .proto import grpc_controller_pb2
+
         self._stop.set()
         return grpc_controller_pb2.Empty()
 
 
-class Stdio(grpc_stdio_pb2_grpc.GRPCStdioServicer):  # type: ignore[misc]  # generated
-    """Nothing is forwarded: logs go to stderr, which Terraform reads (TF_LOG)."""
+class Stdio:
+    """go-plugin's ``plugin.GRPCStdio``. Nothing is forwarded: logs go to stderr, which
+    Terraform reads (TF_LOG)."""
 
     def __init__(self, stop: threading.Event) -> None:
         self._stop = stop
@@ -203,13 +258,23 @@ class Stdio(grpc_stdio_pb2_grpc.GRPCStdioServicer):  # type: ignore[misc]  # gen
         return iter(())
 
 
-class Broker(grpc_broker_pb2_grpc.GRPCBrokerServicer):  # type: ignore[misc]  # generated
-    """The provider opens no extra connections: the stream is drained until it closes."""
+class Broker:
+    """go-plugin's ``plugin.GRPCBroker``. The provider opens no extra connections: the stream
+    is drained until it closes."""
 
     def StartStream(self, request_iterator: Iterator[Any], context: Any) -> Iterator[Any]:
         for _ in request_iterator:
             pass
         return iter(())
+
+
+def go_plugin_services(stop: threading.Event) -> tuple[Deferred, ...]:
+    """go-plugin's three services, each imported by its first call (see ``Deferred``)."""
+    return (
+        Deferred("plugin.GRPCController", "grpc_controller_pb2_grpc", Controller(stop)),
+        Deferred("plugin.GRPCStdio", "grpc_stdio_pb2_grpc", Stdio(stop)),
+        Deferred("plugin.GRPCBroker", "grpc_broker_pb2_grpc", Broker()),
+    )
 
 
 def _refuse_direct_run() -> None:
@@ -228,16 +293,10 @@ def _refuse_direct_run() -> None:
         sys.exit(1)
 
 
-# The calls schema_rpc answers (see schema_rpc), and their messages.
-_SCHEMA_CALLS: dict[str, tuple[Any, Any]] = {
-    "/tfplugin6.Provider/GetProviderSchema": (
-        tfplugin6_pb2.GetProviderSchema.Request,
-        tfplugin6_pb2.GetProviderSchema.Response,
-    ),
-    "/tfplugin6.Provider/GetMetadata": (
-        tfplugin6_pb2.GetMetadata.Request,
-        tfplugin6_pb2.GetMetadata.Response,
-    ),
+# The calls schema_rpc answers (see schema_rpc), by their tfplugin6 message.
+_SCHEMA_CALLS = {
+    "/tfplugin6.Provider/GetProviderSchema": "GetProviderSchema",
+    "/tfplugin6.Provider/GetMetadata": "GetMetadata",
 }
 
 
@@ -269,14 +328,11 @@ class LazyProvider(grpc.GenericRpcHandler):  # type: ignore[misc]  # grpc has no
                     from .provider import Provider
 
                     make = Provider
-                collected: list[Any] = []
+                from .proto import tfplugin6_pb2_grpc
 
-                class Collect:  # the generated code's view of a server
-                    def add_generic_rpc_handlers(self, handlers: tuple[Any, ...]) -> None:
-                        collected.extend(handlers)
-
-                tfplugin6_pb2_grpc.add_ProviderServicer_to_server(make(), Collect())
-                (self._handler,) = collected
+                server = Collect()
+                tfplugin6_pb2_grpc.add_ProviderServicer_to_server(make(), server)
+                (self._handler,) = server.handlers
             return self._handler
 
     def service(self, handler_call_details: Any) -> Any:
@@ -285,15 +341,17 @@ class LazyProvider(grpc.GenericRpcHandler):  # type: ignore[misc]  # grpc has no
         if counted is None and self._make is None and method in _SCHEMA_CALLS:
             # The schema alone (a plan's first start asks for nothing else): no lifecycle.
             from . import schema_rpc
+            from .proto import tfplugin6_pb2
 
             answer = {
                 schema_rpc.GET_PROVIDER_SCHEMA: schema_rpc.provider_schema,
                 schema_rpc.GET_METADATA: schema_rpc.metadata,
             }[method]
+            messages = getattr(tfplugin6_pb2, _SCHEMA_CALLS[method])
             counted = self._counted[method] = grpc.unary_unary_rpc_method_handler(
                 self._counting(method, lambda request, context: answer()),
-                request_deserializer=_SCHEMA_CALLS[method][0].FromString,
-                response_serializer=_SCHEMA_CALLS[method][1].SerializeToString,
+                request_deserializer=messages.Request.FromString,
+                response_serializer=messages.Response.SerializeToString,
             )
         if counted is None:
             handler = self.load().service(handler_call_details)
@@ -324,7 +382,7 @@ class LazyProvider(grpc.GenericRpcHandler):  # type: ignore[misc]  # grpc has no
         return counted
 
 
-def secure_port(server: Any, socket: Path, key_pem: bytes, cert_pem: bytes) -> None:
+def secure_port(server: Any, socket: str, key_pem: bytes, cert_pem: bytes) -> None:
     credentials = grpc.ssl_server_credentials([(key_pem, cert_pem)])
     if not server.add_secure_port(f"unix:{socket}", credentials):  # older grpc: 0, not raise
         raise RuntimeError("grpc could not listen with the certificate")
@@ -339,12 +397,9 @@ def serve(make_provider: Callable[[], Any] | None = None) -> None:
     stop = threading.Event()
     server = grpc.server(ThreadPoolExecutor(MAX_OPERATIONS, thread_name_prefix="operation"))
     provider = LazyProvider(make_provider)
-    server.add_generic_rpc_handlers((provider,))
-    grpc_controller_pb2_grpc.add_GRPCControllerServicer_to_server(Controller(stop), server)
-    grpc_stdio_pb2_grpc.add_GRPCStdioServicer_to_server(Stdio(stop), server)
-    grpc_broker_pb2_grpc.add_GRPCBrokerServicer_to_server(Broker(), server)
-    socket_dir = Path(tempfile.mkdtemp(prefix="plugin"))
-    socket = socket_dir / "appfabricconnect.sock"
+    server.add_generic_rpc_handlers((provider, *go_plugin_services(stop)))
+    socket_dir = socket_directory()
+    socket = os.path.join(socket_dir, "appfabricconnect.sock")
     client_cert = os.environ.get("PLUGIN_CLIENT_CERT", "").encode()
     if client_cert:
         key_pem, cert_pem, cert_der = certificate()
@@ -371,8 +426,9 @@ def serve(make_provider: Callable[[], Any] | None = None) -> None:
         stop.wait()
     finally:
         server.stop(grace=2).wait()
-        socket.unlink(missing_ok=True)
-        socket_dir.rmdir()
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(socket)
+        os.rmdir(socket_dir)
     if not provider.busy:
         # Nothing left to do: skip the interpreter's teardown (grpc's, the modules'), about
         # 40 ms of each of the three starts of a plan; Terraform waits for the process to end.
