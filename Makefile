@@ -6,7 +6,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .PHONY: up venv test test-checkout lint unit fast e2e sdk-test bench emulator pulumi engines sdks clean \
-	terraform-test tofu-smoke terraform-mirror terraform-demo bench-terraform bench-rpc
+	terraform-test tofu-smoke terraform-mirror terraform-demo bench-terraform bench-rpc \
+	bench-scaling
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -70,18 +71,25 @@ up: $(STAMP)
 # Figures 1-8 (bench/run.py, about 10 min), then figure 9: paired runs racing one OAuth code, in
 # one process by pause and through the real CLI against the release before it (bench/race.py);
 # then the Terraform figures (bench/terraform.py, bench/TERRAFORM.md); then each plugin's cost per
-# RPC and the drift gates beside their floors and #29's targets (bench/rpc_costs.py, about 2 min).
+# RPC and the drift gates beside their floors and #29's targets (bench/rpc_costs.py, about 2 min);
+# then the gates at 50, 200 and 500 connections (bench/scaling.py, about 6 min).
 bench: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
 	  PATH="$$bin_dir:$$PATH" $(PY) bench/run.py && \
 	  PATH="$$bin_dir:$$PATH" $(PY) -m bench.race all --before 8436c54 --save && \
 	  $(PY) bench/terraform.py && \
-	  PATH="$$bin_dir:$$PATH" $(PY) bench/rpc_costs.py --engines --save
+	  PATH="$$bin_dir:$$PATH" $(PY) bench/rpc_costs.py --engines --save && \
+	  PATH="$$bin_dir:$$PATH" $(PY) bench/scaling.py --save
 
 # The per-RPC costs and drift gates alone (bench/rpc_costs.py; #29's targets printed beside them).
 bench-rpc: $(STAMP)
 	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
 	  PATH="$$bin_dir:$$PATH" $(PY) bench/rpc_costs.py --engines --save
+
+# The drift gate at N = 50, 200 and 500 connections (bench/scaling.py: RESULTS.md figure 11).
+bench-scaling: $(STAMP)
+	@bin_dir=$$(scripts/ensure-pulumi "$(abspath $(PY))") && \
+	  PATH="$$bin_dir:$$PATH" $(PY) bench/scaling.py --save
 
 # The Terraform figures alone (bench/terraform.py: bench/TERRAFORM.md).
 bench-terraform: $(STAMP)

@@ -19,6 +19,7 @@ import boto3
 from botocore.config import Config
 
 from appfabric_connect.emulator import EmulatorControl, EmulatorServer
+from appfabric_connect.emulator.models import DEFAULT_ACCOUNT
 from appfabric_connect.emulator.seed import seed_authorization, seed_bundle
 from appfabric_connect.emulator.urls import match_route
 
@@ -107,8 +108,8 @@ class RequestLog:
 class Emulator:
     """The AppFabric emulator on 127.0.0.1 (in this process), its control client and a log."""
 
-    def __init__(self) -> None:
-        self.server = EmulatorServer(host="127.0.0.1", port=0, region=REGION)
+    def __init__(self, account: str = DEFAULT_ACCOUNT) -> None:
+        self.server = EmulatorServer(host="127.0.0.1", port=0, region=REGION, account=account)
         self.log = RequestLog()
         self.control: EmulatorControl
 

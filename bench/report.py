@@ -11,6 +11,7 @@ from bench.report_parallelism import figure_parallelism
 from bench.report_pulumi_up import GOAL_BLOB, figure_state, figure_up
 from bench.report_race import figure_race, load_race
 from bench.report_rpc import figure_rpc, load_rpc
+from bench.report_scaling import figure_scaling, load_scaling
 from bench.report_throughput import GOAL_RATIO, burst_ratio, figure_throughput
 from bench.results import Results, load
 from bench.stats import table
@@ -59,6 +60,9 @@ def report(results: Results) -> str:
     rpc = load_rpc()
     if rpc is not None:
         sections.append(figure_rpc(*rpc))
+    scaling = load_scaling()
+    if scaling is not None:
+        sections.append(figure_scaling(scaling))
     return "\n".join(sections) + "\n"
 
 

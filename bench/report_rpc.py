@@ -40,9 +40,16 @@ READING = """**Reading.**
   boto3 nor botocore's model nor `cryptography` (its certificate is kept a week in a 0700 cache
   directory), serves GetProviderSchema without the lifecycle (a plan's first start asks for
   nothing else), loads the lifecycle on a thread after the handshake, and ends at once after
-  Shutdown. The package prints its port after importing grpc alone and loads the Pulumi SDK
-  on a thread; its first answer still waits for the SDK's import (about 0.15-0.2 s here),
-  which is most of "start → first call answered" and of its refresh's floor.
+  Shutdown. Since 4359260 its handshake waits for grpc alone: go-plugin's three services, and
+  protobuf with them, load with their first call, msgpack is found rather than imported, and
+  the socket directory is made as go-plugin makes its own, without `tempfile` (about 145 →
+  118 ms here). That matters more than its size suggests: Terraform starts the plugins of a
+  walk one at a time (`BuiltinEvalContext.InitProvider` holds one `ProviderLock` while a
+  plugin starts and is dialled), so a plan pays each handshake in series, once per provider
+  configuration per walk (figure 11). The package prints its port after importing grpc alone
+  and loads the Pulumi SDK on a thread; its first answer still waits for the SDK's import
+  (about 0.15-0.2 s here), which is most of "start → first call answered" and of its
+  refresh's floor.
 - *Per resource*, check, diff, validate and plan cost about 0.03 ms of the plugin's own logic
   (in process); over gRPC each costs 0.2-0.8 ms of plugin CPU (1-1.5 ms in the run above, on
   a slower day), the Python gRPC server and protobuf.
@@ -55,28 +62,33 @@ READING = """**Reading.**
   machine in one sitting, median of 5 at 50 ms per call, df00604 → this round:
   `-refresh=false` of 50 1.53 → 1.36 s, of 2 1.28 → 1.06 s, plan of 2 1.52 → 1.37 s, plan of
   50 2.05 → 2.11 s (no change: its reads need botocore anyway). What is left of
-  `-refresh=false` is three Python starts (interpreter, site and grpc: about 0.15 s to the
-  handshake each, 0.13 s from a wheel, which has no editable-install finder) and 150 calls
-  under one GIL: it stays above 0.6 s.
-- *The package's refresh part over its floor* (0.39 s above) is the first read's botocore:
+  `-refresh=false` (0.95 s above) is three Python starts to the handshake (the interpreter
+  and site about 25 ms, grpc about 80 ms, of which 40 ms is the asyncio it imports: about
+  0.12 s each), the lifecycle's load in two of them (the first answer comes about 0.1 s after
+  the handshake), and 150 calls under one GIL: it stays above 0.6 s. With refresh, the plan
+  adds the first read's botocore import and client (about 0.2 s): the 50 reads span 0.46 s
+  against their 0.25 s floor, the excess all in the first round of 10, which waits for it.
+- *The package's refresh part over its floor* (0.70 s above; 0.39 s in the run before) is
+  mostly the first read's botocore:
   importing it and making the first client cost 0.26-0.40 s of CPU in a fresh process, while
   the no-op floor makes no client. Loading botocore ahead, on the loading thread, was tried and
   dropped: `preview --refresh` starts the plugin three times (the refresh, the YAML host's
   schema, a config check) and each start would pay it; over three runs (under load) the
   refresh part did not fall.
 - *The dynamic resource's refresh part* (measured this round for the first time): its 50
-  reads span 0.86 s against their 0.65 s floor, four at a time in the Pulumi SDK's server (a
+  reads span 0.76 s against their 0.65 s floor, four at a time in the Pulumi SDK's server (a
   new event loop and its property serialization per call, then the first read's botocore);
-  the other 1.3 s of the 2.13 s is outside the reads and not broken down here. Not met.
+  the other 0.46 s of the 1.22 s (1.3 s of 2.13 s in the run before, under load) is outside
+  the reads and not broken down here. Not met.
 - Figures through the engines move by 20-50 % between runs on this shared 2-core machine (see
   the floors, which move with them); compare before and after within one table only. The run
-  above was a slow one: plugin CPU per call and the handshakes are about 1.5-2 times last
-  round's (Terraform's handshake missed its 150 ms target here, 177 ms; it was 87-150 ms over
-  six runs last round). Over last round's six runs at load 1-5: plan of 2 0.67-1.16 s, of 50
-  1.21-2.05 s, `-refresh=false` of 50 0.67-1.43 s, the package's refresh part 0.80-1.40 s
-  beside a no-op floor of 0.0-0.79 s. So: the plans of 2 and 50 meet their targets on a quiet
-  machine, not reliably under load; `-refresh=false` of 50, the package's refresh part and the
-  dynamic refresh meet theirs in no run.
+  above was on a quiet machine (load average 0.6 at its start): both handshakes met their 150 ms
+  target (package 98 ms, Terraform 119 ms; the run before, under load, 117 and 177 ms), and
+  the plans of 2 (1.05 s) and of 50 (1.64 s) missed theirs by 5-10 %. Over last round's six
+  runs at load 1-5: plan of 2 0.67-1.16 s, of 50 1.21-2.05 s, `-refresh=false` of 50
+  0.67-1.43 s, the package's refresh part 0.80-1.40 s beside a no-op floor of 0.0-0.79 s. So:
+  the plans of 2 and 50 meet their targets in some runs, not reliably; `-refresh=false` of
+  50, the package's refresh part and the dynamic refresh meet theirs in no run.
 """
 
 

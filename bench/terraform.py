@@ -103,8 +103,10 @@ def tf_config(bundle: str, arns: list[str]) -> str:
     )
 
 
-def measure_plan(emulator: Emulator, terraform: str, scratch: Path) -> dict[str, Any]:
-    """``terraform plan`` of 50 Connected connections at LATENCY_MS per call."""
+def measure_plan(
+    emulator: Emulator, terraform: str, scratch: Path, environ: dict[str, str]
+) -> dict[str, Any]:
+    """``terraform plan`` of 50 Connected connections at LATENCY_MS per call, in ``environ``."""
     seeder = Seeder(appfabric_client(emulator.url))
     arns = seeder.api_keys(CONNECTIONS)
     work = scratch / "plan"
@@ -112,7 +114,7 @@ def measure_plan(emulator: Emulator, terraform: str, scratch: Path) -> dict[str,
     (work / "main.tf").write_text(tf_config(seeder.bundle, arns))
     mirror.write_launcher(scratch / "bin")
     (scratch / "dev.tfrc").write_text(mirror.dev_overrides_config(scratch / "bin"))
-    env = {**os.environ, "TF_CLI_CONFIG_FILE": str(scratch / "dev.tfrc"), "TF_IN_AUTOMATION": "1"}
+    env = {**environ, "TF_CLI_CONFIG_FILE": str(scratch / "dev.tfrc"), "TF_IN_AUTOMATION": "1"}
 
     def run(*args: str) -> float:
         t0 = time.perf_counter()
@@ -197,8 +199,10 @@ def report(results: dict[str, Any]) -> str:
         )
         + " |",
         "",
-        "The reads take longer than their floor; where the rest goes (the provider process's CPU",
-        "under one GIL on a shared 2-core machine is the suspect) was not measured.",
+        "The reads take longer than their floor: the first round waits for the plan process's",
+        "botocore import and first client (about 0.2 s of CPU). Figure 10 of RESULTS.md",
+        "(`bench/rpc_costs.py`) breaks a plan down by RPC, and figure 11 (`bench/scaling.py`)",
+        "follows it to 500 connections.",
         "",
     ]
     return "\n".join(lines)
@@ -211,9 +215,10 @@ def main() -> int:
     handshake = measure_handshake()
     with tempfile.TemporaryDirectory(prefix="appfabric-bench-tf-") as tmp, Emulator() as emulator:
         scratch = Path(tmp)
-        os.environ.update(clean_environment(emulator.url, scratch))
+        # Only the emulator's settings: not this machine's AWS_* (an AWS_CA_BUNDLE, a profile).
+        environ = {**clean_environment(emulator.url, scratch), "PATH": os.environ["PATH"]}
         log(f"terraform 2/2: plan of {CONNECTIONS} connections at {LATENCY_MS} ms per call")
-        plan = measure_plan(emulator, terraform, scratch)
+        plan = measure_plan(emulator, terraform, scratch, environ)
     results = {
         "runs": RUNS,
         "latency_ms": LATENCY_MS,

@@ -1,0 +1,156 @@
+"""Figure 11 of ``bench/RESULTS.md``: the drift gate against N (``bench/scaling.py --save``)."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+from bench.stats import table
+
+SCALING_JSON = Path(__file__).resolve().parent / "scaling.json"
+
+READING = """**Reading.**
+
+- *Neither gate is linear in N / parallelism once N spans several accounts*: each account
+  brings a provider configuration, and each configuration brings plugin processes, whose cost
+  does not overlap. Terraform starts a configuration's plugin in each of its two walks (validate,
+  then plan) and once more for the schema, and it starts them one at a time
+  (`BuiltinEvalContext.InitProvider` holds one `ProviderLock` while a plugin starts and is
+  dialled): at 500 connections, 21 handshakes in series. Each plan-walk process then pays its
+  first read's botocore import and client (about 0.2 s of CPU) before its reads run at one
+  round trip each. Hence `-refresh=false` grows mostly with the configurations, not with N
+  (`terraform_data` x N barely moves), and the reads' span is 2-3 times their floor.
+- *What the provider does about it is its start*: the handshake now waits for grpc alone
+  (4359260, figure 10). Measured before that change in the same way: `-refresh=false` of 200
+  and 500 took 2.72 and 8.10 s, the plan 5.51 and 14.37 s; a `-refresh=false` plan of 10
+  configurations of one connection each went from 4.3 to 3.1 s. What is left per start is the
+  interpreter and grpc (about 0.12 s to the handshake), then the lifecycle.
+- *The provider package*: Pulumi starts the plugin once per explicit provider, and once more
+  for the YAML host's schema; counted with a wrapper around the plugin, a `preview` of 3
+  providers started it 4 times and a `preview --refresh` 7 times, about 0.4 s apart (each
+  start waits for the Pulumi SDK's import, about 0.15-0.2 s, before its first answer). Where
+  the engine orders these starts was not found. Its reads stay at about 40-50 in flight, but the
+  processes share 2 cores with the engine and the YAML host: `preview` alone grows about 1 s
+  per provider. Not linear either; not improved this round.
+- Like figure 10, these move by 20-50 % between runs on this shared 2-core machine.
+"""
+
+
+def load_scaling() -> dict[str, Any] | None:
+    try:
+        loaded: dict[str, Any] = json.loads(SCALING_JSON.read_text())
+    except (OSError, ValueError):
+        return None
+    return loaded
+
+
+def _slope(points: dict[str, dict[str, float]], key: str, per: int) -> float | None:
+    """Seconds added per ``per`` connections, from the smallest N to the largest."""
+    sizes = sorted(points, key=int)
+    if len(sizes) < 2:
+        return None
+    low, high = sizes[0], sizes[-1]
+    return (points[high][key] - points[low][key]) / ((int(high) - int(low)) / per)
+
+
+def _rounds(n: str, parallel: int, latency_ms: float) -> str:
+    rounds = math.ceil(int(n) / parallel)
+    return f"{rounds * latency_ms / 1000:.2f} s ({rounds} round trips)"
+
+
+def figure_scaling(results: dict[str, Any]) -> str:
+    latency = results["latency_ms"]
+    tf_parallel = results["terraform_parallelism"]
+    pulumi_parallel = results["pulumi_parallel"]
+    terraform, package = results["terraform"], results["package"]
+    tf_rows = [
+        [
+            n,
+            int(r["accounts"]),
+            f"{r['plan_s']:.2f} s",
+            f"{r['no_refresh_s']:.2f} s",
+            f"{r['floor_s']:.2f} s",
+            f"{r['window_s']:.2f} s ({int(r['reads'])} reads, {int(r['in_flight'])} at once)",
+            _rounds(n, tf_parallel, latency),
+        ]
+        for n, r in sorted(terraform.items(), key=lambda item: int(item[0]))
+    ]
+    pk_rows = [
+        [
+            n,
+            int(r["accounts"]),
+            f"{r['gate_s']:.2f} s",
+            f"{r['preview_s']:.2f} s",
+            f"{r['refresh_part_s']:.2f} s",
+            f"{r['window_s']:.2f} s ({int(r['reads'])} reads, {int(r['in_flight'])} at once)",
+            _rounds(n, pulumi_parallel, latency),
+        ]
+        for n, r in sorted(package.items(), key=lambda item: int(item[0]))
+    ]
+    growth = []
+    plan = _slope(terraform, "plan_s", tf_parallel)
+    if plan is not None:
+        growth.append(
+            f"- Terraform: each {tf_parallel} more connections (one more round of "
+            f"`-parallelism`) add {plan:.3f} s to the plan, against one round trip of "
+            f"{latency / 1000:.3f} s; its reads alone add "
+            f"{_slope(terraform, 'window_s', tf_parallel) or 0:.3f} s, and `-refresh=false` "
+            f"{_slope(terraform, 'no_refresh_s', tf_parallel) or 0:.3f} s "
+            f"(`terraform_data`: {_slope(terraform, 'floor_s', tf_parallel) or 0:.3f} s)."
+        )
+    gate = _slope(package, "gate_s", pulumi_parallel)
+    if gate is not None:
+        growth.append(
+            f"- Package: each {pulumi_parallel} more connections (one more round of "
+            f"`--parallel`) add {gate:.3f} s to `preview --refresh`, of which "
+            f"{_slope(package, 'refresh_part_s', pulumi_parallel) or 0:.3f} s to its refresh "
+            f"part and {_slope(package, 'window_s', pulumi_parallel) or 0:.3f} s to its reads' "
+            f"span, against one round trip of {latency / 1000:.3f} s."
+        )
+    return "\n".join(
+        [
+            "## 11. How the drift gate grows with N (#29)\n",
+            "`bench/scaling.py` (run by `make bench`, or alone by `make bench-scaling`): "
+            f"the gate at N connections, {latency} ms per AppFabric call, medians of "
+            f"{results['runs']} runs. AppFabric allows {results['per_account']} authorizations "
+            "per app bundle and one bundle per account and Region, so N connections span "
+            f"ceil(N / {results['per_account']}) accounts: an emulator each (its own account ID "
+            "and endpoint), and a provider configuration each, as a platform team declares them "
+            "(a Terraform provider block with an alias; a Pulumi explicit provider). Both "
+            "engines start a plugin process per provider configuration.\n",
+            f"### Terraform (`plan -detailed-exitcode`, `-parallelism` {tf_parallel})\n",
+            table(
+                [
+                    "N",
+                    "accounts",
+                    "plan",
+                    "`-refresh=false`",
+                    "`terraform_data` x N",
+                    "its reads, first to last",
+                    "their floor",
+                ],
+                tf_rows,
+            ),
+            "",
+            f"### The provider package (YAML, `--parallel {pulumi_parallel}`)\n",
+            table(
+                [
+                    "N",
+                    "accounts",
+                    "`preview --refresh --expect-no-changes`",
+                    "`preview`",
+                    "the refresh part",
+                    "its reads, first to last",
+                    "their floor",
+                ],
+                pk_rows,
+            ),
+            "",
+            "**Growth**, from the smallest N to the largest:\n",
+            "\n".join(growth),
+            "",
+            READING,
+        ]
+    )
