@@ -71,6 +71,13 @@ def figure_throughput(results: Results) -> str:
     return "\n".join(out)
 
 
+BOTO3_TARGET = 1.05  # #29: creates through the provider, against raw boto3 at the same concurrency
+
+
+def _yes(met: bool) -> str:
+    return "yes" if met else "**no**"
+
+
 def where_the_time_goes(results: Results) -> str:
     settings = results["settings"]
     workers, runs = settings["workers"], settings["runs"]
@@ -242,6 +249,15 @@ def where_the_time_goes(results: Results) -> str:
             "crosses the goal."
         )
     findings.append(verdict)
+    in_process = provider.median / statistics.median(variants["raw_shared"])
+    apart = statistics.median(variants["apart_provider"]) / statistics.median(variants["apart_raw"])
+    findings.append(
+        f"**Against raw boto3** (#29: creates stay within {BOTO3_TARGET}x the raw-boto3 floor): "
+        f"the same {n} creates {workers} at a time take {in_process:.2f}x what raw boto3 takes "
+        f"with {workers} threads and one client against the same emulator (met: "
+        f"{_yes(in_process <= BOTO3_TARGET)}), and {apart:.2f}x with the emulator in a process "
+        f"of its own (met: {_yes(apart <= BOTO3_TARGET)})."
+    )
     out += [f"- {finding}" for finding in findings]
     out.append("")
     return "\n".join(out)
