@@ -120,7 +120,7 @@ def forget_certificate() -> None:
 def socket_directory() -> str:
     """A new directory only this user may open, in ``$TMPDIR`` or /tmp, as go-plugin makes its
     own (Go's ``os.MkdirTemp("", "plugin")``); not ``tempfile``, whose imports (shutil, random,
-    bz2: about 5 ms) would come before the handshake."""
+    bz2: about 5 ms) would come before the handshake, unless that directory cannot be used."""
     base = os.environ.get("TMPDIR") or "/tmp"
     while True:
         path = os.path.join(base, f"plugin{int.from_bytes(os.urandom(5), 'big')}")
@@ -128,6 +128,10 @@ def socket_directory() -> str:
             os.mkdir(path, 0o700)
         except FileExistsError:
             continue
+        except OSError:  # e.g. a TMPDIR that does not exist: tempfile tries the other places
+            import tempfile
+
+            return tempfile.mkdtemp(prefix="plugin")
         return path
 
 

@@ -108,3 +108,15 @@ def test_the_socket_directory_is_the_user_s_alone_under_tmpdir(
     assert made[0] != made[1]
     assert all(path.parent == tmp_path and path.name.startswith("plugin") for path in made)
     assert all(stat.S_IMODE(path.stat().st_mode) == 0o700 for path in made)
+
+
+def test_a_tmpdir_that_does_not_exist_falls_back_as_tempfile_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "gone"))
+
+    made = Path(server.socket_directory())
+
+    assert made.is_dir() and made.name.startswith("plugin")
+    assert stat.S_IMODE(made.stat().st_mode) == 0o700
+    made.rmdir()
