@@ -57,7 +57,23 @@ def _slope(points: dict[str, dict[str, float]], key: str, per: int) -> float | N
 
 def _rounds(n: str, parallel: int, latency_ms: float) -> str:
     rounds = math.ceil(int(n) / parallel)
-    return f"{rounds * latency_ms / 1000:.2f} s ({rounds} round trips)"
+    return f"{rounds * latency_ms / 1000:.2f} s ({rounds} round trip{'s' if rounds > 1 else ''})"
+
+
+def _rows(
+    points: dict[str, dict[str, float]], keys: tuple[str, ...], parallel: int, latency_ms: float
+) -> list[list[object]]:
+    """A row per N: its accounts, ``keys`` in seconds, its reads and their floor."""
+    return [
+        [
+            n,
+            int(r["accounts"]),
+            *(f"{r[key]:.2f} s" for key in keys),
+            f"{r['window_s']:.2f} s ({int(r['reads'])} reads, {int(r['in_flight'])} at once)",
+            _rounds(n, parallel, latency_ms),
+        ]
+        for n, r in sorted(points.items(), key=lambda item: int(item[0]))
+    ]
 
 
 def figure_scaling(results: dict[str, Any]) -> str:
@@ -65,30 +81,8 @@ def figure_scaling(results: dict[str, Any]) -> str:
     tf_parallel = results["terraform_parallelism"]
     pulumi_parallel = results["pulumi_parallel"]
     terraform, package = results["terraform"], results["package"]
-    tf_rows = [
-        [
-            n,
-            int(r["accounts"]),
-            f"{r['plan_s']:.2f} s",
-            f"{r['no_refresh_s']:.2f} s",
-            f"{r['floor_s']:.2f} s",
-            f"{r['window_s']:.2f} s ({int(r['reads'])} reads, {int(r['in_flight'])} at once)",
-            _rounds(n, tf_parallel, latency),
-        ]
-        for n, r in sorted(terraform.items(), key=lambda item: int(item[0]))
-    ]
-    pk_rows = [
-        [
-            n,
-            int(r["accounts"]),
-            f"{r['gate_s']:.2f} s",
-            f"{r['preview_s']:.2f} s",
-            f"{r['refresh_part_s']:.2f} s",
-            f"{r['window_s']:.2f} s ({int(r['reads'])} reads, {int(r['in_flight'])} at once)",
-            _rounds(n, pulumi_parallel, latency),
-        ]
-        for n, r in sorted(package.items(), key=lambda item: int(item[0]))
-    ]
+    tf_rows = _rows(terraform, ("plan_s", "no_refresh_s", "floor_s"), tf_parallel, latency)
+    pk_rows = _rows(package, ("gate_s", "preview_s", "refresh_part_s"), pulumi_parallel, latency)
     growth = []
     plan = _slope(terraform, "plan_s", tf_parallel)
     if plan is not None:

@@ -36,7 +36,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -74,6 +74,7 @@ from bench.terraform import find_terraform, plugin_env, tf_config
 
 CONNECTIONS = 50
 PARALLELISM = 10  # terraform's default -parallelism
+PULUMI_PARALLEL = 64  # the drift gates' `pulumi preview --parallel`
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 ENGINE_RUNS = int(os.environ.get("BENCH_ENGINE_RUNS", "3"))
 REPEAT = 500  # calls of one kind, for the plugin's CPU per call
@@ -456,11 +457,23 @@ def in_flight(calls: list[Served]) -> int:
 
 
 def reads_since(emulator: Emulator, since: float) -> dict[str, float]:
-    calls = [e for e in emulator.log.api(since) if e.what == "GetAppAuthorization"]
+    return reads_of(emulator.log.api(since))
+
+
+def reads_of(served: list[Served]) -> dict[str, float]:
+    """The GetAppAuthorization calls among ``served``: how many, first to last, most at once."""
+    calls = [e for e in served if e.what == "GetAppAuthorization"]
     if not calls:
         return {"reads": 0, "window_s": 0.0, "in_flight": 0}
     window = max(c.end for c in calls) - min(c.start for c in calls)
     return {"reads": len(calls), "window_s": round(window, 3), "in_flight": in_flight(calls)}
+
+
+def latency_and_reads(
+    emulator: Emulator,
+) -> tuple[Callable[[], AbstractContextManager[None]], Callable[[float], dict[str, float]]]:
+    """What ``plan_gate`` and ``preview_gate`` take, for one emulator."""
+    return partial(emulator.latency, LATENCY_MS), partial(reads_since, emulator)
 
 
 def engine_figures(sizes: Sequence[int]) -> dict[str, Any]:
@@ -478,43 +491,14 @@ def engine_figures(sizes: Sequence[int]) -> dict[str, Any]:
         (scratch / "dev.tfrc").write_text(mirror.dev_overrides_config(scratch / "bin"))
         tf_env = {**env, "TF_CLI_CONFIG_FILE": str(scratch / "dev.tfrc"), "TF_IN_AUTOMATION": "1"}
 
-        def run(cwd: Path, *args: str) -> float:
-            t0 = time.perf_counter()
-            done = subprocess.run(
-                [terraform, *args, "-no-color", "-input=false"],
-                cwd=cwd,
-                env=tf_env,
-                capture_output=True,
-                check=False,
-            )
-            if done.returncode not in (0, 2) or (done.returncode == 2 and "plan" in args):
-                raise RuntimeError(f"terraform {' '.join(args)}: {done.stderr.decode()[-2000:]}")
-            return time.perf_counter() - t0
-
+        run = terraform_runner(terraform, tf_env)
         for n in sizes:
             log(f"terraform plan of {n} at {LATENCY_MS} ms per call")
             arns = seeder.api_keys(n)
             work, floor = scratch / f"tf-{n}", scratch / f"floor-{n}"
-            work.mkdir()
-            floor.mkdir()
-            (work / "main.tf").write_text(tf_config(seeder.bundle, arns))
-            (floor / "main.tf").write_text(
-                "".join(
-                    f'resource "terraform_data" "c{i}" {{\n  input = {i}\n}}\n' for i in range(n)
-                )
+            results["terraform"][str(n)] = plan_gate(
+                run, n, work, tf_config(seeder.bundle, arns), floor, *latency_and_reads(emulator)
             )
-            run(work, "apply", "-auto-approve")
-            run(floor, "init")
-            run(floor, "apply", "-auto-approve")
-            runs = []
-            with emulator.latency(LATENCY_MS):
-                for _ in range(ENGINE_RUNS):
-                    one = {"floor_s": run(floor, "plan", "-detailed-exitcode")}
-                    one["no_refresh_s"] = run(work, "plan", "-refresh=false", "-detailed-exitcode")
-                    since = time.perf_counter()
-                    one["plan_s"] = run(work, "plan", "-detailed-exitcode")
-                    runs.append({**one, **reads_since(emulator, since)})
-            results["terraform"][str(n)] = medians(runs)
 
         n = CONNECTIONS
         log(f"pulumi preview --refresh of {n} package resources at {LATENCY_MS} ms per call")
@@ -522,7 +506,7 @@ def engine_figures(sizes: Sequence[int]) -> dict[str, Any]:
         project = PackageProject(scratch / "package", env, n)
         project.new_stack("bench", seeder.bundle, arns)
         project.up("bench", "--parallel", "64")
-        real = preview_gate(project, emulator)
+        real = preview_gate(project, *latency_and_reads(emulator))
         # The floor: the same plugin, whose Read answers from state (bench/noop_package.py).
         noop = scratch / "noop-bin"
         noop.mkdir()
@@ -532,7 +516,7 @@ def engine_figures(sizes: Sequence[int]) -> dict[str, Any]:
         )
         script.chmod(0o755)
         project.env["PATH"] = os.pathsep.join([str(noop), project.env["PATH"]])
-        noop_gate = preview_gate(project, emulator)
+        noop_gate = preview_gate(project, *latency_and_reads(emulator))
         results["package"][str(n)] = {**real, **{f"noop_{k}": v for k, v in noop_gate.items()}}
 
         log(f"pulumi preview --refresh of {n} dynamic resources at {LATENCY_MS} ms per call")
@@ -540,23 +524,86 @@ def engine_figures(sizes: Sequence[int]) -> dict[str, Any]:
         dynamic.new_stack("bench", seeder.bundle, seeder.api_keys(n))
         dynamic.up("bench", "--parallel", "64")
         floor_s = math.ceil(n / DYNAMIC_WORKERS) * LATENCY_MS / 1000
-        gate = preview_gate(dynamic, emulator)
+        gate = preview_gate(dynamic, *latency_and_reads(emulator))
         results["dynamic"] = {str(n): {**gate, "workers_floor_s": floor_s}}
     return results
 
 
-def preview_gate(project: Project, emulator: Emulator) -> dict[str, float]:
-    """``pulumi preview`` and ``pulumi preview --refresh --expect-no-changes``, ENGINE_RUNS
-    times at LATENCY_MS per call: medians, and the reads of the refresh."""
+def terraform_runner(terraform: str, env: dict[str, str]) -> Callable[..., float]:
+    """``run(cwd, *args)``: ``terraform ARGS`` in ``cwd``, timed; a failure raises."""
+
+    def run(cwd: Path, *args: str) -> float:
+        t0 = time.perf_counter()
+        done = subprocess.run(
+            [terraform, *args, "-no-color", "-input=false"],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            check=False,
+        )
+        if done.returncode not in (0, 2) or (done.returncode == 2 and "plan" in args):
+            raise RuntimeError(f"terraform {' '.join(args)}: {done.stderr.decode()[-2000:]}")
+        return time.perf_counter() - t0
+
+    return run
+
+
+def plan_gate(
+    run: Callable[..., float],
+    n: int,
+    work: Path,
+    config: str,
+    floor: Path,
+    latency: Callable[[], AbstractContextManager[None]],
+    reads: Callable[[float], dict[str, float]],
+) -> dict[str, float]:
+    """``config`` (``n`` connections) applied in ``work`` and ``terraform_data`` x ``n`` in
+    ``floor``; then, ENGINE_RUNS times under ``latency()``: the floor's plan,
+    ``-refresh=false``, the plan and its ``reads`` (medians)."""
+    for directory, text in ((work, config), (floor, floor_config(n))):
+        directory.mkdir()
+        (directory / "main.tf").write_text(text)
+    run(work, "apply", "-auto-approve")
+    run(floor, "init")
+    run(floor, "apply", "-auto-approve")
     runs = []
-    with emulator.latency(LATENCY_MS):
+    with latency():
+        for _ in range(ENGINE_RUNS):
+            one = {"floor_s": run(floor, "plan", "-detailed-exitcode")}
+            one["no_refresh_s"] = run(work, "plan", "-refresh=false", "-detailed-exitcode")
+            since = time.perf_counter()
+            one["plan_s"] = run(work, "plan", "-detailed-exitcode")
+            runs.append({**one, **reads(since)})
+            log(f"    terraform, {n}: {runs[-1]}")
+    return medians(runs)
+
+
+def floor_config(n: int) -> str:
+    """The engine's own floor: ``terraform_data`` x ``n``."""
+    return "".join(f'resource "terraform_data" "c{i}" {{\n  input = {i}\n}}\n' for i in range(n))
+
+
+def preview_gate(
+    project: Project,
+    latency: Callable[[], AbstractContextManager[None]],
+    reads: Callable[[float], dict[str, float]],
+) -> dict[str, float]:
+    """``pulumi preview`` and ``pulumi preview --refresh --expect-no-changes``, ENGINE_RUNS
+    times under ``latency()``: medians, and the ``reads`` of the refresh."""
+    runs = []
+    with latency():
         for _ in range(ENGINE_RUNS):
             t0 = time.perf_counter()
-            project.run("preview", "--parallel", "64", stack="bench")
+            project.run("preview", "--parallel", str(PULUMI_PARALLEL), stack="bench")
             preview = time.perf_counter() - t0
             since = time.perf_counter()
             project.run(
-                "preview", "--refresh", "--expect-no-changes", "--parallel", "64", stack="bench"
+                "preview",
+                "--refresh",
+                "--expect-no-changes",
+                "--parallel",
+                str(PULUMI_PARALLEL),
+                stack="bench",
             )
             gate = time.perf_counter() - since
             runs.append(
@@ -564,7 +611,7 @@ def preview_gate(project: Project, emulator: Emulator) -> dict[str, float]:
                     "preview_s": preview,
                     "gate_s": gate,
                     "refresh_part_s": gate - preview,
-                    **reads_since(emulator, since),
+                    **reads(since),
                 }
             )
     return medians(runs)

@@ -20,12 +20,11 @@ from __future__ import annotations
 import argparse
 import compileall
 import json
-import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -45,12 +44,18 @@ from bench.harness import (
 )
 from bench.package_program import TOKEN, package_env
 from bench.pulumi_runs import Project
-from bench.rpc_costs import ENGINE_RUNS, in_flight, medians
+from bench.rpc_costs import (
+    ENGINE_RUNS,
+    PULUMI_PARALLEL,
+    plan_gate,
+    preview_gate,
+    reads_of,
+    terraform_runner,
+)
 from bench.terraform import PARALLELISM, find_terraform
 
 SIZES = (50, 200, 500)
 PER_ACCOUNT = 50  # AppFabric's quota of authorizations per app bundle (one bundle per Region)
-PULUMI_PARALLEL = 64
 OUT = REPO / "bench" / "scaling.json"
 
 
@@ -123,18 +128,8 @@ def pulumi_program(accounts: Sequence[Account]) -> str:
 
 
 def reads_across(accounts: Sequence[Account], since: float) -> dict[str, float]:
-    """The GetAppAuthorization calls all accounts served since ``since`` (one clock: the
-    emulators run in this process): how many, first to last, and the most at once."""
-    calls = [
-        call
-        for account in accounts
-        for call in account.emulator.log.api(since)
-        if call.what == "GetAppAuthorization"
-    ]
-    if not calls:
-        return {"reads": 0, "window_s": 0.0, "in_flight": 0}
-    window = max(c.end for c in calls) - min(c.start for c in calls)
-    return {"reads": len(calls), "window_s": round(window, 3), "in_flight": in_flight(calls)}
+    """``reads_of`` all accounts' emulators (one clock: they run in this process)."""
+    return reads_of([call for account in accounts for call in account.emulator.log.api(since)])
 
 
 class Latency:
@@ -152,43 +147,19 @@ class Latency:
         self.stack.close()
 
 
-def terraform_at(n: int, terraform: str, scratch: Path, env: dict[str, str]) -> dict[str, float]:
-    work, floor = scratch / f"tf-{n}", scratch / f"floor-{n}"
-    work.mkdir()
-    floor.mkdir()
-
-    def run(cwd: Path, *args: str) -> float:
-        t0 = time.perf_counter()
-        done = subprocess.run(
-            [terraform, *args, "-no-color", "-input=false"],
-            cwd=cwd,
-            env=env,
-            capture_output=True,
-            check=False,
-        )
-        if done.returncode not in (0, 2) or (done.returncode == 2 and "plan" in args):
-            raise RuntimeError(f"terraform {' '.join(args)}: {done.stderr.decode()[-2000:]}")
-        return time.perf_counter() - t0
-
+def terraform_at(n: int, run: Callable[..., float], scratch: Path) -> dict[str, float]:
     with ExitStack() as stack:
         accounts = accounts_for(n, stack)
-        (work / "main.tf").write_text(terraform_config(accounts))
-        (floor / "main.tf").write_text(
-            "".join(f'resource "terraform_data" "c{i}" {{\n  input = {i}\n}}\n' for i in range(n))
+        gate = plan_gate(
+            run,
+            n,
+            scratch / f"tf-{n}",
+            terraform_config(accounts),
+            scratch / f"floor-{n}",
+            partial(Latency, accounts),
+            partial(reads_across, accounts),
         )
-        run(work, "apply", "-auto-approve")
-        run(floor, "init")
-        run(floor, "apply", "-auto-approve")
-        runs = []
-        with Latency(accounts):
-            for _ in range(ENGINE_RUNS):
-                one = {"floor_s": run(floor, "plan", "-detailed-exitcode")}
-                one["no_refresh_s"] = run(work, "plan", "-refresh=false", "-detailed-exitcode")
-                since = time.perf_counter()
-                one["plan_s"] = run(work, "plan", "-detailed-exitcode")
-                runs.append({**one, **reads_across(accounts, since)})
-                log(f"    terraform, {n}: {runs[-1]}")
-    return {**medians(runs), "accounts": len(accounts)}
+    return {**gate, "accounts": len(accounts)}
 
 
 def package_at(n: int, scratch: Path, env: dict[str, str]) -> dict[str, float]:
@@ -199,32 +170,8 @@ def package_at(n: int, scratch: Path, env: dict[str, str]) -> dict[str, float]:
         )
         project.new_stack_with("bench", {})
         project.up("bench", "--parallel", str(PULUMI_PARALLEL))
-        runs = []
-        with Latency(accounts):
-            for _ in range(ENGINE_RUNS):
-                t0 = time.perf_counter()
-                project.run("preview", "--parallel", str(PULUMI_PARALLEL), stack="bench")
-                preview = time.perf_counter() - t0
-                since = time.perf_counter()
-                project.run(
-                    "preview",
-                    "--refresh",
-                    "--expect-no-changes",
-                    "--parallel",
-                    str(PULUMI_PARALLEL),
-                    stack="bench",
-                )
-                gate = time.perf_counter() - since
-                runs.append(
-                    {
-                        "preview_s": preview,
-                        "gate_s": gate,
-                        "refresh_part_s": gate - preview,
-                        **reads_across(accounts, since),
-                    }
-                )
-                log(f"    package, {n}: {runs[-1]}")
-    return {**medians(runs), "accounts": len(accounts)}
+        gate = preview_gate(project, partial(Latency, accounts), partial(reads_across, accounts))
+    return {**gate, "accounts": len(accounts)}
 
 
 def measure(sizes: Sequence[int]) -> dict[str, Any]:
@@ -247,7 +194,9 @@ def measure(sizes: Sequence[int]) -> dict[str, Any]:
         tf_env = {**env, "TF_CLI_CONFIG_FILE": str(scratch / "dev.tfrc"), "TF_IN_AUTOMATION": "1"}
         for n in sizes:
             log(f"scaling: terraform plan of {n} at {LATENCY_MS} ms per call")
-            results["terraform"][str(n)] = terraform_at(n, terraform, scratch, tf_env)
+            results["terraform"][str(n)] = terraform_at(
+                n, terraform_runner(terraform, tf_env), scratch
+            )
             log(f"scaling: pulumi preview --refresh of {n} package resources")
             results["package"][str(n)] = package_at(n, scratch, env)
     return results
