@@ -341,6 +341,8 @@ class LazyProvider(grpc.GenericRpcHandler):  # type: ignore[misc]  # grpc has no
 
     def service(self, handler_call_details: Any) -> Any:
         method = handler_call_details.method
+        if not method.startswith("/tfplugin6.Provider/"):
+            return None  # go-plugin's services (``Deferred``): no wait for the lifecycle
         counted = self._counted.get(method)
         if counted is None and self._make is None and method in _SCHEMA_CALLS:
             # The schema alone (a plan's first start asks for nothing else): no lifecycle.

@@ -38,6 +38,21 @@ def test_serving_the_schema_leaves_the_lifecycle_unimported() -> None:
     assert found.strip() == "[]"
 
 
+def test_go_plugin_s_calls_pass_the_provider_by_without_loading_the_lifecycle() -> None:
+    code = (
+        "import sys\n"
+        "from appfabric_connect.terraform.server import LazyProvider\n"
+        "class Call:\n"
+        "    method = '/plugin.GRPCController/Shutdown'\n"
+        "print(LazyProvider().service(Call()))\n"
+        "print(sorted(m for m in sys.modules if m.startswith('appfabric_connect.core')))\n"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert found.split() == ["None", "[]"]
+
+
 @pytest.mark.terraform
 @pytest.mark.e2e
 @pytest.mark.parametrize("engine_name", ["terraform", "tofu"])
