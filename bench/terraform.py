@@ -28,6 +28,7 @@ if not __package__:  # run as a script: Python put bench/ first on the path, not
 
 from appfabric_connect.terraform import mirror
 from appfabric_connect.terraform.server import MAGIC_COOKIE, MAGIC_COOKIE_KEY
+from appfabric_connect.terraform.warm_client import SWITCH_ENV
 from bench.harness import (
     LATENCY_MS,
     REPO,
@@ -57,13 +58,15 @@ def find_terraform() -> str:
     return found.stdout.strip().splitlines()[0]
 
 
-def plugin_env(env: dict[str, str]) -> dict[str, str]:
-    """``env`` as Terraform starts its plugins with (go-plugin's cookie, protocols, mTLS)."""
+def plugin_env(env: dict[str, str], warm: bool = False) -> dict[str, str]:
+    """``env`` as Terraform starts its plugins with (go-plugin's cookie, protocols, mTLS); cold
+    starts only unless ``warm`` (a cold start would leave a warm parent for this process)."""
     return {
         **env,
         MAGIC_COOKIE_KEY: MAGIC_COOKIE,
         "PLUGIN_PROTOCOL_VERSIONS": "5,6",
         "PLUGIN_CLIENT_CERT": "present: the server makes its certificate",
+        **({} if warm else {SWITCH_ENV: "0"}),
     }
 
 

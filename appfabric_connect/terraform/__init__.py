@@ -1,7 +1,8 @@
 """The Terraform and OpenTofu provider ``appfabricconnect``: the core as a Terraform front end.
 
 Owns: the plugin executable ``terraform-provider-appfabricconnect`` (``main``), go-plugin's
-handshake and tfplugin6 (``server``), Terraform's plan/apply rules (``provider``), its schemas
+handshake and tfplugin6 (``server``), warm starts (``warm``, and ``warm_client``, which the
+launcher runs before ``site``), Terraform's plan/apply rules (``provider``), its schemas
 (derived from the package's ``schema``; ``blocks``), msgpack values, diagnostics, the filesystem
 mirror, and the core's remedies in Terraform's words (``diagnostics``); ``lifecycle_adapter`` is the
 one module that calls the core. Needs the ``terraform`` extra.

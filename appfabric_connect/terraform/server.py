@@ -24,7 +24,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, NoReturn
 
 import grpc
 
@@ -281,7 +281,8 @@ def go_plugin_services(stop: threading.Event) -> tuple[Deferred, ...]:
     )
 
 
-def _refuse_direct_run() -> None:
+def refuse_direct_run() -> None:
+    """Exits with a clear line unless an engine speaking protocol 6 started this process."""
     if os.environ.get(MAGIC_COOKIE_KEY) != MAGIC_COOKIE:
         sys.stderr.write(
             "This binary is a plugin for Terraform and OpenTofu, which start it themselves: "
@@ -394,7 +395,11 @@ def secure_port(server: Any, socket: str, key_pem: bytes, cert_pem: bytes) -> No
         raise RuntimeError("grpc could not listen with the certificate")
 
 
-def serve(make_provider: Callable[[], Any] | None = None) -> None:
+def serve(
+    make_provider: Callable[[], Any] | None = None,
+    preload: bool = True,
+    exit_now: Callable[[int], NoReturn] = os._exit,
+) -> None:
     """Listens on a Unix socket with mTLS and prints go-plugin's handshake line.
 
     ``make_provider()``: the tfplugin6 servicer (the tests' stand-in provider passes its own);
@@ -427,7 +432,8 @@ def serve(make_provider: Callable[[], Any] | None = None) -> None:
     handshake = f"1|{PROTOCOL_VERSION}|unix|{socket}|grpc|{cert_field}\n"
     os.write(sys.stdout.fileno(), handshake.encode())
     sys.stdout.flush()
-    threading.Thread(target=provider.load, name="load-provider", daemon=True).start()
+    if preload:
+        threading.Thread(target=provider.load, name="load-provider", daemon=True).start()
     try:
         stop.wait()
     finally:
@@ -443,7 +449,7 @@ def serve(make_provider: Callable[[], Any] | None = None) -> None:
         logging.shutdown()
         sys.stdout.flush()
         sys.stderr.flush()
-        os._exit(0)
+        exit_now(0)
 
 
 def own_log_level(environ: Mapping[str, str]) -> int:
@@ -455,8 +461,30 @@ def own_log_level(environ: Mapping[str, str]) -> int:
 
 
 def main(make_provider: Callable[[], Any] | None = None) -> None:
-    """The plugin's entry point (``terraform-provider-appfabricconnect``)."""
-    _refuse_direct_run()
+    """The plugin's entry point (``terraform-provider-appfabricconnect``): a cold start, which
+    also forks the engine run's warm parent for the starts that follow (``warm``)."""
+    refuse_direct_run()
+    spawned = False
+    if make_provider is None:
+        from .. import __version__
+        from . import warm
+
+        spawned = warm.spawn(__version__)
+    # The first start of an engine run is the schema's, which needs no lifecycle: the warm
+    # parent loads it meanwhile, and a call that needs it here loads it then.
+    run(make_provider, preload=not spawned)
+
+
+def run(
+    make_provider: Callable[[], Any] | None = None,
+    watch: Callable[[], None] = exit_with_engine,
+    preload: bool = True,
+    exit_now: Callable[[int], NoReturn] = os._exit,
+    start: str = "a cold start",
+) -> None:
+    """The plugin, cold or forked by the warm parent (``start`` says which, at debug level):
+    logging, ``watch()`` (which ends the process with its engine), then ``serve``, which ends
+    it with ``exit_now``."""
     # go-plugin files a plugin's stderr line under the level its prefix names ("[WARN]", not
     # Python's "[WARNING]", else debug): so a warning, e.g. why a run waits, shows at TF_LOG=info.
     logging.addLevelName(logging.WARNING, "WARN")
@@ -464,9 +492,10 @@ def main(make_provider: Callable[[], Any] | None = None) -> None:
         stream=sys.stderr, level=logging.INFO, format="[%(levelname)s] %(name)s: %(message)s"
     )
     log.setLevel(own_log_level(os.environ))
-    exit_with_engine()
+    log.debug("%s (pid %d)", start, os.getpid())
+    watch()
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C reaches the whole process group
-        serve(make_provider)
+        serve(make_provider, preload, exit_now)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,173 @@
+"""The first step of a warm start: the launcher hands the start to the warm parent of its run.
+
+The text of this file opens the program of the launcher, which runs under ``python -S``: before
+``site`` (about 25 ms) and before anything of the package, so it imports only the standard
+library, and it holds no single quote (the launcher quotes it for the shell). ``warm`` holds
+the warm parent, and why. The exchange: the start sends one REQUEST (its version, Python,
+directory and environment) with its stdin, stdout and stderr (SCM_RIGHTS); it hears MESSAGEs:
+the PID of its child, then the STATUS of the child (an exit code, or minus its signal).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import struct
+import sys
+import zlib
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import socket
+    from collections.abc import Mapping
+    from typing import NoReturn
+
+SWITCH_ENV = "APPFABRIC_CONNECT_WARM_START"  # "0", "off" or "false": every start is cold
+REQUEST_LENGTH = struct.Struct("!I")
+MESSAGE = struct.Struct("!ci")
+PID, STATUS = b"P", b"S"
+STDIO = (0, 1, 2)
+
+
+def enabled(environ: Mapping[str, str]) -> bool:
+    """Warm starts are possible: under an engine, on Linux (pidfds), not switched off."""
+    return (
+        bool(environ.get("TF_PLUGIN_MAGIC_COOKIE"))
+        and environ.get(SWITCH_ENV, "").strip().lower() not in ("0", "off", "false", "no")
+        and sys.platform == "linux"
+        and hasattr(os, "pidfd_open")
+    )
+
+
+def private_directory(create: bool) -> str | None:
+    """``$TMPDIR/appfabric-connect-UID`` (else under /tmp), when it belongs to this user alone."""
+    path = os.path.join(os.environ.get("TMPDIR") or "/tmp", f"appfabric-connect-{os.getuid()}")
+    if create:
+        try:
+            os.mkdir(path, 0o700)
+        except FileExistsError:
+            pass
+        except OSError:
+            return None
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    mine = info.st_uid == os.getuid() and stat.S_ISDIR(info.st_mode)
+    return path if mine and stat.S_IMODE(info.st_mode) == 0o700 else None
+
+
+def socket_path(engine: int, version: str, create: bool = False) -> str | None:
+    """Where the warm parent of ``engine`` (a pid) for this Python and ``version`` listens."""
+    directory = private_directory(create)
+    if directory is None:
+        return None
+    key = zlib.crc32(f"{sys.executable}\0{version}".encode())
+    return os.path.join(directory, f"warm-{engine}-{key:08x}.sock")
+
+
+def attach(version: str) -> None:
+    """Has the warm parent of this engine run start the plugin, and exits as its child exits;
+    returns, having done nothing, when there is none (or it refuses): the start is then cold."""
+    if not enabled(os.environ):
+        return
+    engine = os.getppid()
+    path = socket_path(engine, version)
+    if path is None or not os.path.exists(path):
+        return  # a cold start: it paid for none of the imports below
+    import signal
+    import socket
+
+    conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        conn.connect(path)
+        peer = struct.unpack("3i", conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12))
+        if peer[1] != os.getuid():  # never hand this environment to another user
+            raise ConnectionRefusedError
+        send_request(conn, version)
+        kind, value = read_message(conn)
+    except (OSError, EOFError):
+        conn.close()
+        return
+    if kind == PID:
+        child = value
+        for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
+            signal.signal(number, lambda received, _frame: forward(child, received))
+        kind, value = wait_for_status(conn, child, engine)
+    exit_as(value)
+
+
+def send_request(conn: socket.socket, version: str) -> None:
+    import socket
+
+    fields = [version, sys.executable, os.getcwd()]
+    fields += [f"{key}={value}" for key, value in os.environ.items()]
+    payload = "\0".join(fields).encode("utf-8", "surrogateescape")
+    message = REQUEST_LENGTH.pack(len(payload)) + payload
+    stdio = struct.pack(f"{len(STDIO)}i", *STDIO)
+    sent = conn.sendmsg([message], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, stdio)])
+    conn.sendall(message[sent:])
+
+
+def read_exact(conn: socket.socket, size: int) -> bytes:
+    data = b""
+    while len(data) < size:
+        chunk = conn.recv(size - len(data))
+        if not chunk:
+            raise EOFError
+        data += chunk
+    return data
+
+
+def read_message(conn: socket.socket) -> tuple[bytes, int]:
+    kind, value = MESSAGE.unpack(read_exact(conn, MESSAGE.size))
+    return kind, value
+
+
+def forward(child: int, number: int) -> None:
+    try:  # noqa: SIM105 - contextlib would be one more import before the handshake
+        os.kill(child, number)
+    except ProcessLookupError:
+        pass
+
+
+def wait_for_status(conn: socket.socket, child: int, engine: int) -> tuple[bytes, int]:
+    """The status of the child. Like the engine watch of a cold plugin, this process ends when the
+    engine does; the child ends with it (``warm.watch_start``)."""
+    import select
+
+    while True:
+        ready, _, _ = select.select([conn], [], [], 1.0)
+        if os.getppid() != engine:
+            os._exit(0)
+        if ready:
+            try:
+                return read_message(conn)
+            except (OSError, EOFError):  # the warm parent is gone: wait for the child itself
+                wait_for_exit(child)
+                return STATUS, 1
+
+
+def wait_for_exit(pid: int) -> None:
+    import select
+
+    try:
+        handle = os.pidfd_open(pid)
+    except OSError:
+        return
+    try:
+        select.select([handle], [], [])
+    finally:
+        os.close(handle)
+
+
+def exit_as(code: int) -> NoReturn:
+    """Ends this process as the child ended: with its code, or by its signal."""
+    import select
+    import signal
+
+    if code < 0:
+        signal.signal(-code, signal.SIG_DFL)
+        os.kill(os.getpid(), -code)
+        select.select([], [], [], 1.0)  # the default action of the signal ends it
+    os._exit(code if code >= 0 else 1)

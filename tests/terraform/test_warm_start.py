@@ -1,0 +1,384 @@
+"""Warm starts: the later starts of one engine run are forked by the warm parent its first start
+left, and behave as cold starts do: their own environment, directory, status, signals and end."""
+
+from __future__ import annotations
+
+import base64
+import os
+import select
+import shutil
+import signal
+import socket
+import ssl
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import grpc
+import pytest
+
+from appfabric_connect import __version__
+from appfabric_connect.terraform import mirror, warm, warm_client
+from appfabric_connect.terraform.proto import (
+    grpc_controller_pb2,
+    grpc_controller_pb2_grpc,
+    tfplugin6_pb2_grpc,
+)
+from appfabric_connect.terraform.proto import tfplugin6_pb2 as tf
+from appfabric_connect.terraform.server import MAGIC_COOKIE, MAGIC_COOKIE_KEY
+from tests.terraform.conftest import engine_or_skip, write_asana
+from tests.terraform.workspace import Workspace
+
+pytestmark = pytest.mark.terraform
+
+
+def go_plugin_env(tmp: Path, **extra: str) -> dict[str, str]:
+    """The environment Terraform starts a plugin with (go-plugin's cookie, protocols, mTLS)."""
+    return {
+        "PATH": os.environ["PATH"],
+        "TMPDIR": str(tmp),  # this test's warm parents, and handshake sockets, only
+        MAGIC_COOKIE_KEY: MAGIC_COOKIE,
+        "PLUGIN_PROTOCOL_VERSIONS": "5,6",
+        "PLUGIN_CLIENT_CERT": "present",
+        **extra,
+    }
+
+
+class Start:
+    """One start of the launcher, as go-plugin makes it: its handshake, then tfplugin6."""
+
+    def __init__(self, launcher: Path, env: dict[str, str], cwd: Path) -> None:
+        self.process = subprocess.Popen(
+            [str(launcher)],
+            env=env,
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert self.process.stdout is not None
+        ready, _, _ = select.select([self.process.stdout], [], [], 60)
+        line = self.process.stdout.readline().decode().strip() if ready else ""
+        assert line.startswith("1|6|unix|"), line
+        _, _, _, self.address, _, cert = line.split("|")
+        der = base64.b64decode(cert + "=" * (-len(cert) % 4))
+        credentials = grpc.ssl_channel_credentials(
+            root_certificates=ssl.DER_cert_to_PEM_cert(der).encode()
+        )
+        self.channel = grpc.secure_channel(
+            f"unix:{self.address}",
+            credentials,
+            options=[("grpc.ssl_target_name_override", "localhost")],
+        )
+
+    @property
+    def server_pid(self) -> int:
+        """The process that serves the handshake's socket."""
+        return peer_pid(self.address)
+
+    def schema(self) -> Any:
+        stub = tfplugin6_pb2_grpc.ProviderStub(self.channel)
+        return stub.GetProviderSchema(tf.GetProviderSchema.Request(), timeout=30)
+
+    def shutdown(self) -> int:
+        """go-plugin's Kill: Shutdown, then the process's exit code."""
+        controller = grpc_controller_pb2_grpc.GRPCControllerStub(self.channel)
+        controller.Shutdown(grpc_controller_pb2.Empty(), timeout=30)
+        self.channel.close()
+        return self.process.wait(timeout=30)
+
+    def stop(self) -> None:
+        self.channel.close()
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.communicate(timeout=30)
+
+
+def peer_pid(address: str) -> int:
+    with socket.socket(socket.AF_UNIX) as conn:
+        conn.connect(address)
+        pid, _uid, _gid = struct.unpack(
+            "3i", conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12)
+        )
+    return int(pid)
+
+
+def parent_of(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+
+
+def cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime, stime
+
+
+def ended(pid: int, within_s: float = 10.0) -> bool:
+    deadline = time.monotonic() + within_s
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except FileNotFoundError:
+            return True
+        if state == "Z":
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.fixture
+def tmp(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """This test's TMPDIR: its own warm parents (and handshake sockets). Short, as /tmp is: a
+    Unix socket's path holds at most 107 bytes, and pytest's tmp_path is long."""
+    directory = Path(tempfile.mkdtemp(prefix="warm", dir="/tmp"))
+    monkeypatch.setenv("TMPDIR", str(directory))
+    yield directory
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture
+def launcher(tmp_path: Path) -> Path:
+    return mirror.write_launcher(tmp_path / "bin")
+
+
+@pytest.fixture
+def starts(launcher: Path, tmp: Path) -> Iterator[list[Start]]:
+    made: list[Start] = []
+    yield made
+    for one in made:
+        one.stop()
+
+
+def begin(made: list[Start], launcher: Path, env: dict[str, str], cwd: Path) -> Start:
+    one = Start(launcher, env, cwd)
+    made.append(one)
+    return one
+
+
+def warm_parent(engine: int) -> int:
+    """The pid of the warm parent of ``engine``: the process that holds its listening socket
+    (SO_PEERCRED would name the cold start that bound it, before it forked)."""
+    path = warm_client.socket_path(engine, __version__)
+    assert path is not None and os.path.exists(path), "no warm parent"
+    inodes = {
+        fields[6]
+        for fields in (line.split() for line in Path("/proc/net/unix").read_text().splitlines())
+        # listening (__SO_ACCEPTCON), bound under a temporary name then renamed (warm.spawn)
+        if len(fields) == 8 and fields[3] == "00010000" and fields[7].startswith(f"{path}.")
+    }
+    holders = set()
+    for fd in Path("/proc").glob("[0-9]*/fd/*"):
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:[") and target[8:-1] in inodes:
+            holders.add(int(fd.parts[2]))
+    assert len(holders) == 1, holders
+    return holders.pop()
+
+
+# -- tests ----------------------------------------------------------------------------------------
+
+
+def test_a_later_start_of_the_same_engine_run_is_a_child_of_the_warm_parent(
+    starts: list[Start], launcher: Path, tmp: Path
+) -> None:
+    first = begin(starts, launcher, go_plugin_env(tmp), tmp)
+    assert first.server_pid == first.process.pid  # cold: the started process serves
+    assert first.shutdown() == 0
+
+    second = begin(starts, launcher, go_plugin_env(tmp), tmp)
+
+    assert second.server_pid != second.process.pid
+    assert parent_of(second.server_pid) == warm_parent(os.getpid())
+    assert second.schema().provider.block.attributes  # a whole plugin
+    assert second.shutdown() == 0
+
+
+def test_the_warm_parent_forks_with_one_thread_after_it_has_loaded_everything(
+    starts: list[Start], launcher: Path, tmp: Path
+) -> None:
+    begin(starts, launcher, go_plugin_env(tmp), tmp).shutdown()
+    begin(starts, launcher, go_plugin_env(tmp), tmp).shutdown()  # then it loads botocore
+    parent = warm_parent(os.getpid())
+    deadline, cpu = time.monotonic() + 30, cpu_ticks(parent)
+    while True:  # until it has been idle for a second: all loaded
+        time.sleep(1.0)
+        cpu, before = cpu_ticks(parent), cpu
+        if cpu == before:
+            break
+        assert time.monotonic() < deadline, "the warm parent never stopped loading"
+
+    # A thread at fork would leave its locks held in every child.
+    assert os.listdir(f"/proc/{parent}/task") == [str(parent)]
+
+
+def test_a_warm_start_runs_in_its_own_directory(
+    starts: list[Start], launcher: Path, tmp: Path
+) -> None:
+    begin(starts, launcher, go_plugin_env(tmp), tmp).shutdown()
+    (tmp / "second").mkdir()
+
+    second = begin(starts, launcher, go_plugin_env(tmp), tmp / "second")
+
+    assert parent_of(second.server_pid) == warm_parent(os.getpid())
+    assert os.readlink(f"/proc/{second.server_pid}/cwd") == str(tmp / "second")
+
+
+def test_a_warm_start_logs_by_its_own_environment_to_its_own_stderr(
+    starts: list[Start], launcher: Path, tmp: Path
+) -> None:
+    begin(starts, launcher, go_plugin_env(tmp), tmp).shutdown()
+
+    second = begin(starts, launcher, go_plugin_env(tmp, TF_LOG_PROVIDER="debug"), tmp)
+    child = second.server_pid
+    second.schema()
+    second.shutdown()
+
+    assert second.process.stderr is not None
+    said = second.process.stderr.read().decode()
+    assert f"{warm.WARM_START} (pid {child})" in said
+    assert "received GetProviderSchema" in said
+
+
+def test_a_signal_to_a_warm_start_reaches_its_child_and_ends_it_the_same_way(
+    starts: list[Start], launcher: Path, tmp: Path
+) -> None:
+    begin(starts, launcher, go_plugin_env(tmp), tmp).shutdown()
+    second = begin(starts, launcher, go_plugin_env(tmp), tmp)
+    child = second.server_pid
+    assert parent_of(child) == warm_parent(os.getpid())
+
+    second.process.send_signal(signal.SIGTERM)
+
+    assert second.process.wait(timeout=30) == -signal.SIGTERM
+    assert ended(child)
+
+
+def test_a_killed_warm_start_takes_its_child_with_it(
+    starts: list[Start], launcher: Path, tmp: Path
+) -> None:
+    begin(starts, launcher, go_plugin_env(tmp), tmp).shutdown()
+    second = begin(starts, launcher, go_plugin_env(tmp), tmp)
+    child = second.server_pid
+    assert parent_of(child) == warm_parent(os.getpid())
+
+    second.process.kill()  # go-plugin's last resort, or the engine's whole process group
+
+    assert ended(child)
+
+
+ENGINE = """
+import subprocess, sys
+start = subprocess.Popen([sys.argv[1]], stdout=subprocess.PIPE, stdin=subprocess.DEVNULL)
+print(start.stdout.readline().decode().strip(), flush=True)
+sys.stdin.read()  # the test says when this engine ends (with its plugin still running)
+"""
+
+
+def test_the_warm_parent_ends_with_its_engine(launcher: Path, tmp: Path) -> None:
+    engine = subprocess.Popen(
+        [sys.executable, "-c", ENGINE, str(launcher)],
+        env=go_plugin_env(tmp),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    assert engine.stdout is not None and engine.stdin is not None
+    assert engine.stdout.readline().startswith(b"1|6|unix|")
+    parent = warm_parent(engine.pid)
+    path = warm_client.socket_path(engine.pid, __version__)
+
+    engine.kill()  # kill -9: nothing tidies up after it
+    engine.wait()
+
+    assert ended(parent)
+    assert path is not None and not os.path.exists(path)
+
+
+def test_warm_starts_can_be_switched_off(starts: list[Start], launcher: Path, tmp: Path) -> None:
+    env = go_plugin_env(tmp, **{warm_client.SWITCH_ENV: "0"})
+    begin(starts, launcher, env, tmp).shutdown()
+
+    second = begin(starts, launcher, env, tmp)
+
+    assert second.server_pid == second.process.pid
+    assert warm_client.socket_path(os.getpid(), __version__) is None or not os.path.exists(
+        str(warm_client.socket_path(os.getpid(), __version__))
+    )
+
+
+def test_a_socket_left_by_a_killed_warm_parent_gives_a_cold_start_and_a_new_parent(
+    starts: list[Start], launcher: Path, tmp: Path
+) -> None:
+    path = warm_client.socket_path(os.getpid(), __version__, create=True)
+    assert path is not None
+    with socket.socket(socket.AF_UNIX) as stale:
+        stale.bind(path)  # bound, never listening: what a killed parent leaves
+
+    first = begin(starts, launcher, go_plugin_env(tmp), tmp)
+
+    assert first.server_pid == first.process.pid
+    first.shutdown()
+    second = begin(starts, launcher, go_plugin_env(tmp), tmp)
+    assert parent_of(second.server_pid) == warm_parent(os.getpid())
+
+
+def test_a_warm_directory_others_may_open_is_not_used(
+    starts: list[Start], launcher: Path, tmp: Path
+) -> None:
+    directory = warm_client.private_directory(create=True)
+    assert directory is not None
+    os.chmod(directory, 0o755)
+
+    begin(starts, launcher, go_plugin_env(tmp), tmp).shutdown()
+    second = begin(starts, launcher, go_plugin_env(tmp), tmp)
+
+    assert second.server_pid == second.process.pid
+    assert os.listdir(directory) == []
+
+
+def test_the_warm_parent_refuses_a_start_of_another_version(
+    starts: list[Start], launcher: Path, tmp: Path
+) -> None:
+    begin(starts, launcher, go_plugin_env(tmp), tmp).shutdown()
+    path = warm_client.socket_path(os.getpid(), __version__)
+    assert path is not None
+
+    with socket.socket(socket.AF_UNIX) as conn:
+        conn.connect(path)
+        warm_client.send_request(conn, "0.0.1")
+        conn.settimeout(10)
+        with pytest.raises(EOFError):
+            warm_client.read_message(conn)
+
+
+def test_the_launcher_holds_the_warm_client_between_its_single_quotes() -> None:
+    script = mirror.launcher()
+    body = script.split("-S -c '", 1)[1].rsplit('\' "$want" "$fix"', 1)[0]
+
+    assert "'" not in body
+    assert body.startswith(warm_client.__doc__.join(['"""', '"""']).split("\n", 1)[0])
+    assert "attach(want)" in body and body.index("attach(want)") < body.index("site.main()")
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("engine_name", ["terraform", "tofu"])
+def test_a_plan_starts_the_plugin_cold_once_and_warm_for_each_walk_after(
+    workspace: Workspace, engine_name: str
+) -> None:
+    workspace.engine = engine_or_skip(engine_name)
+    write_asana(workspace)
+    workspace.apply()
+
+    # The schema's start, then the validate walk's and the plan walk's (with the reads).
+    done = workspace.run(
+        "plan", "-detailed-exitcode", "-no-color", "-input=false", TF_LOG_PROVIDER="debug"
+    )
+
+    assert done.stderr.count("a cold start (pid ") == 1
+    assert done.stderr.count(f"{warm.WARM_START} (pid ") == 2
