@@ -54,20 +54,22 @@ READING = """**Reading.**
   (in process); over gRPC each costs 0.2-0.8 ms of plugin CPU (1-1.5 ms in the run above, on
   a slower day), the Python gRPC server and protobuf.
 - *A Terraform plan's fixed cost* is three plugin starts: one for the schema, one for the
-  validate walk, one for the plan walk. Each start now costs its handshake and little more:
-  GetProviderSchema is asked once per plan, not once per start (`get_provider_schema_optional`;
-  a test counts it under both engines: 3 before, 1 now), and ConfigureProvider no longer loads
-  botocore (~0.15 s) to check credentials a pipeline gives as `AWS_ACCESS_KEY_ID` and
-  `AWS_SECRET_ACCESS_KEY` (any profile still goes through botocore). Measured A/B on one
-  machine in one sitting, median of 5 at 50 ms per call, df00604 → this round:
-  `-refresh=false` of 50 1.53 → 1.36 s, of 2 1.28 → 1.06 s, plan of 2 1.52 → 1.37 s, plan of
-  50 2.05 → 2.11 s (no change: its reads need botocore anyway). What is left of
-  `-refresh=false` (0.95 s above) is three Python starts to the handshake (the interpreter
-  and site about 25 ms, grpc about 80 ms, of which 40 ms is the asyncio it imports: about
-  0.12 s each), the lifecycle's load in two of them (the first answer comes about 0.1 s after
-  the handshake), and 150 calls under one GIL: it stays above 0.6 s. With refresh, the plan
-  adds the first read's botocore import and client (about 0.2 s): the 50 reads span 0.46 s
-  against their 0.25 s floor, the excess all in the first round of 10, which waits for it.
+  validate walk, one for the plan walk. GetProviderSchema is asked once per plan, not once per
+  start (`get_provider_schema_optional`; a test counts it under both engines), and
+  ConfigureProvider loads no botocore to check credentials given as `AWS_ACCESS_KEY_ID` and
+  `AWS_SECRET_ACCESS_KEY`. Since 9b40605 only the first start is cold: it also forks a *warm
+  parent* (`terraform/warm.py`) that loads the lifecycle, then botocore, once; the walks'
+  starts hand their stdio, environment and directory to it and run as its children, already
+  loaded ("warm start" above: about 40 ms to the handshake, and the first answer right after
+  it). The launcher runs `python -S` and loads `site` only for a cold start. A/B in one sitting
+  (this bench with `APPFABRIC_CONNECT_WARM_START=0`, then without): plan of 2 1.00 → 0.59 s,
+  `-refresh=false` of 2 0.66 → 0.41 s, plan of 50 1.48 → 1.08 s, `-refresh=false` of 50
+  0.94 → 0.64 s. What is left of `-refresh=false` of 50: the cold start (about 0.16 s from
+  start to exit), two warm starts of about 0.04 s each to the handshake, and 250 calls (51
+  validates in the validate walk; 51 validates, 50 state upgrades and 50 plans in the plan
+  walk) at 0.5-0.7 ms of plugin CPU each, most of it grpc's Python server; a `TF_LOG=trace`
+  timeline puts 0.1 and 0.16 s of calls in the two walks. With refresh, the plan walk's reads
+  no longer wait for botocore's import (the warm parent has it), only for the first client.
 - *The package's refresh part over its floor* (0.70 s above; 0.39 s in the run before) is
   mostly the first read's botocore:
   importing it and making the first client cost 0.26-0.40 s of CPU in a fresh process, while
@@ -81,14 +83,13 @@ READING = """**Reading.**
   the other 0.46 s of the 1.22 s (1.3 s of 2.13 s in the run before, under load) is outside
   the reads and not broken down here. Not met.
 - Figures through the engines move by 20-50 % between runs on this shared 2-core machine (see
-  the floors, which move with them); compare before and after within one table only. The run
-  above was on a quiet machine (load average 0.6 at its start): both handshakes met their 150 ms
-  target (package 98 ms, Terraform 119 ms; the run before, under load, 117 and 177 ms), and
-  the plans of 2 (1.05 s) and of 50 (1.64 s) missed theirs by 5-10 %. Over last round's six
-  runs at load 1-5: plan of 2 0.67-1.16 s, of 50 1.21-2.05 s, `-refresh=false` of 50
-  0.67-1.43 s, the package's refresh part 0.80-1.40 s beside a no-op floor of 0.0-0.79 s. So:
-  the plans of 2 and 50 meet their targets in some runs, not reliably; `-refresh=false` of
-  50, the package's refresh part and the dynamic refresh meet theirs in no run.
+  the floors, which move with them); compare before and after within one table only. Four runs
+  of this round's final code (load average 0.5-4.8 at their start), Terraform: plan of 2
+  0.57-0.65 s and of 50 0.99-1.27 s (both targets met in every run); `-refresh=false` of 50
+  0.57, 0.64, 0.73 and 0.74 s beside a `terraform_data` floor of 0.10, 0.11, 0.14 and 0.15 s:
+  met in the quietest run only. The package's refresh part 0.69-1.23 s beside a no-op floor
+  of 0.15-0.43 s, and the dynamic refresh part 1.34-1.45 s: not met (the package and the
+  dynamic resource have no warm start).
 """
 
 

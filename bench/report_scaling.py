@@ -18,15 +18,19 @@ READING = """**Reading.**
   does not overlap. Terraform starts a configuration's plugin in each of its two walks (validate,
   then plan) and once more for the schema, and it starts them one at a time
   (`BuiltinEvalContext.InitProvider` holds one `ProviderLock` while a plugin starts and is
-  dialled): at 500 connections, 21 handshakes in series. Each plan-walk process then pays its
-  first read's botocore import and client (about 0.2 s of CPU) before its reads run at one
-  round trip each. Hence `-refresh=false` grows mostly with the configurations, not with N
-  (`terraform_data` x N barely moves), and the reads' span is 2-3 times their floor.
-- *What the provider does about it is its start*: the handshake now waits for grpc alone
-  (4359260, figure 10). Measured before that change in the same way: `-refresh=false` of 200
-  and 500 took 2.72 and 8.10 s, the plan 5.51 and 14.37 s; a `-refresh=false` plan of 10
-  configurations of one connection each went from 4.3 to 3.1 s. What is left per start is the
-  interpreter and grpc (about 0.12 s to the handshake), then the lifecycle.
+  dialled): at 500 connections, 21 handshakes in series. Each plan-walk process then makes
+  its first AWS client before its reads run at one round trip each. Hence `-refresh=false`
+  grows mostly with the configurations, not with N (`terraform_data` x N barely moves), and
+  the reads' span is about twice their floor.
+- *What the provider does about it is its start*: the handshake waits for grpc alone
+  (4359260, figure 10), and since 9b40605 only a command's first start is cold: the others
+  (here 20 of 21 in a plan of 500) fork from its warm parent, with the lifecycle and botocore
+  loaded, and reach their handshake in about 40 ms. A/B at 500 in one sitting, with
+  `APPFABRIC_CONNECT_WARM_START=0` then without: the plan 9.82 → 7.01 s, `-refresh=false`
+  5.24 → 3.50 s, the reads' span 5.60 → 4.51 s (medians of 3). What is left grows with the
+  configurations still: each walk's calls go to one process per configuration (0.5-0.7 ms of
+  CPU each, under its GIL), the starts stay in series, and each plan-walk child makes its
+  first AWS client (about 60-85 ms) before its reads.
 - *The provider package*: Pulumi starts the plugin once per explicit provider, and once more
   for the YAML host's schema; counted with a wrapper around the plugin, a `preview` of 3
   providers started it 4 times and a `preview --refresh` 7 times, about 0.4 s apart (each

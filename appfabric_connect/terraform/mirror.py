@@ -66,7 +66,10 @@ fail() {{
   exit 1
 }}
 if [ -n "${{APPFABRIC_CONNECT_PYTHON:-}}" ]; then
-  python=$(command -v "$APPFABRIC_CONNECT_PYTHON" 2>/dev/null) ||
+  case $APPFABRIC_CONNECT_PYTHON in  # a path: no subshell (each start pays one)
+    /*) python=$APPFABRIC_CONNECT_PYTHON; [ -f "$python" ] && [ -x "$python" ] ;;
+    *) python=$(command -v "$APPFABRIC_CONNECT_PYTHON" 2>/dev/null) ;;
+  esac ||
     fail "APPFABRIC_CONNECT_PYTHON=$APPFABRIC_CONNECT_PYTHON is not an executable: $fix"
 else
   python=

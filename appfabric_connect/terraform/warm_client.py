@@ -75,7 +75,6 @@ def attach(version: str) -> None:
     path = socket_path(engine, version)
     if path is None or not os.path.exists(path):
         return  # a cold start: it paid for none of the imports below
-    import signal
     import socket
 
     conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -85,6 +84,8 @@ def attach(version: str) -> None:
         if peer[1] != os.getuid():  # never hand this environment to another user
             raise ConnectionRefusedError
         send_request(conn, version)
+        import signal  # while the warm parent forks
+
         kind, value = read_message(conn)
     except (OSError, EOFError):
         conn.close()
