@@ -83,9 +83,12 @@ def _warm_parent(listener: socket.socket, path: str, bound: int, engine: int) ->
     null = os.open(os.devnull, os.O_RDWR)
     for target in STDIO:
         os.dup2(null, target)
-    kept = listener.fileno()
-    os.closerange(3, kept)  # the start's other descriptors (and /dev/null's, now stdio)
-    os.closerange(kept + 1, os.sysconf("SC_OPEN_MAX"))
+    # The start's other descriptors (and /dev/null's, now stdio), by name: closing up to
+    # SC_OPEN_MAX could mean a billion calls where close_range is missing.
+    for name in os.listdir("/proc/self/fd"):
+        if int(name) > 2 and int(name) != listener.fileno():
+            with contextlib.suppress(OSError):  # e.g. the listing's own, closed already
+                os.close(int(name))
     forks = None
     try:
         forks = Forks(listener, path, bound, os.pidfd_open(engine))
@@ -186,8 +189,10 @@ class Forks:
             client, uid, _gid = struct.unpack(
                 "3i", conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12)
             )
+            if uid != os.getuid():
+                raise ValueError("another user")
             fds, fields = _receive_request(conn)
-            if uid != os.getuid() or len(fds) != len(STDIO) or not self.same_plugin(fields):
+            if len(fds) != len(STDIO) or not self.same_plugin(fields):
                 raise ValueError("not a start of this plugin")
         except (OSError, ValueError, EOFError, struct.error):
             for fd in fds:

@@ -282,19 +282,19 @@ sys.stdin.read()  # the test says when this engine ends (with its plugin still r
 
 
 def test_the_warm_parent_ends_with_its_engine(launcher: Path, tmp: Path) -> None:
-    engine = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-c", ENGINE, str(launcher)],
         env=go_plugin_env(tmp),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
-    )
-    assert engine.stdout is not None and engine.stdin is not None
-    assert engine.stdout.readline().startswith(b"1|6|unix|")
-    parent = warm_parent(engine.pid)
-    path = warm_client.socket_path(engine.pid, __version__)
+    ) as engine:
+        assert engine.stdout is not None
+        assert engine.stdout.readline().startswith(b"1|6|unix|")
+        parent = warm_parent(engine.pid)
+        path = warm_client.socket_path(engine.pid, __version__)
 
-    engine.kill()  # kill -9: nothing tidies up after it
-    engine.wait()
+        engine.kill()  # kill -9: nothing tidies up after it
+        engine.wait()
 
     assert ended(parent)
     assert path is not None and not os.path.exists(path)
