@@ -182,6 +182,18 @@ def warm_parent(engine: int) -> int:
     return holders.pop()
 
 
+def warm_second_start(
+    made: list[Start], launcher: Path, tmp: Path, cwd: Path | None = None, **env: str
+) -> tuple[Start, int]:
+    """A cold start (which forks the warm parent) and its Shutdown, then a second start of the
+    same engine run: that start and its child, checked to be the warm parent's."""
+    begin(made, launcher, go_plugin_env(tmp), tmp).shutdown()
+    second = begin(made, launcher, go_plugin_env(tmp, **env), cwd or tmp)
+    child = second.server_pid
+    assert parent_of(child) == warm_parent(os.getpid())
+    return second, child
+
+
 # -- tests ----------------------------------------------------------------------------------------
 
 
@@ -221,22 +233,18 @@ def test_the_warm_parent_forks_with_one_thread_after_it_has_loaded_everything(
 def test_a_warm_start_runs_in_its_own_directory(
     starts: list[Start], launcher: Path, tmp: Path
 ) -> None:
-    begin(starts, launcher, go_plugin_env(tmp), tmp).shutdown()
     (tmp / "second").mkdir()
 
-    second = begin(starts, launcher, go_plugin_env(tmp), tmp / "second")
+    _, child = warm_second_start(starts, launcher, tmp, cwd=tmp / "second")
 
-    assert parent_of(second.server_pid) == warm_parent(os.getpid())
-    assert os.readlink(f"/proc/{second.server_pid}/cwd") == str(tmp / "second")
+    assert os.readlink(f"/proc/{child}/cwd") == str(tmp / "second")
 
 
 def test_a_warm_start_logs_by_its_own_environment_to_its_own_stderr(
     starts: list[Start], launcher: Path, tmp: Path
 ) -> None:
-    begin(starts, launcher, go_plugin_env(tmp), tmp).shutdown()
+    second, child = warm_second_start(starts, launcher, tmp, TF_LOG_PROVIDER="debug")
 
-    second = begin(starts, launcher, go_plugin_env(tmp, TF_LOG_PROVIDER="debug"), tmp)
-    child = second.server_pid
     second.schema()
     second.shutdown()
 
@@ -249,10 +257,7 @@ def test_a_warm_start_logs_by_its_own_environment_to_its_own_stderr(
 def test_a_signal_to_a_warm_start_reaches_its_child_and_ends_it_the_same_way(
     starts: list[Start], launcher: Path, tmp: Path
 ) -> None:
-    begin(starts, launcher, go_plugin_env(tmp), tmp).shutdown()
-    second = begin(starts, launcher, go_plugin_env(tmp), tmp)
-    child = second.server_pid
-    assert parent_of(child) == warm_parent(os.getpid())
+    second, child = warm_second_start(starts, launcher, tmp)
 
     second.process.send_signal(signal.SIGTERM)
 
@@ -263,10 +268,7 @@ def test_a_signal_to_a_warm_start_reaches_its_child_and_ends_it_the_same_way(
 def test_a_killed_warm_start_takes_its_child_with_it(
     starts: list[Start], launcher: Path, tmp: Path
 ) -> None:
-    begin(starts, launcher, go_plugin_env(tmp), tmp).shutdown()
-    second = begin(starts, launcher, go_plugin_env(tmp), tmp)
-    child = second.server_pid
-    assert parent_of(child) == warm_parent(os.getpid())
+    second, child = warm_second_start(starts, launcher, tmp)
 
     second.process.kill()  # go-plugin's last resort, or the engine's whole process group
 
