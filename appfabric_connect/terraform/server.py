@@ -310,20 +310,13 @@ class LazyProvider(grpc.GenericRpcHandler):  # type: ignore[misc]  # grpc has no
     core: about 50 ms) once, by ``load`` on a thread after the handshake or by the first call,
     which waits for it. Terraform's first call comes after its TLS handshake anyway.
 
-    It counts the calls in flight (``busy``): the process ends at once after Shutdown only when
-    none is (see ``serve``)."""
+    Each call received is logged at debug level."""
 
     def __init__(self, make_provider: Callable[[], Any] | None = None) -> None:
         self._make = make_provider
         self._lock = threading.Lock()
         self._handler: Any = None
-        self._counted: dict[str, Any] = {}
-        self._in_flight = 0
-
-    @property
-    def busy(self) -> bool:
-        with self._lock:
-            return self._in_flight > 0
+        self._wrapped: dict[str, Any] = {}  # by method: the handler that logs each call
 
     def load(self) -> Any:
         with self._lock:
@@ -344,8 +337,8 @@ class LazyProvider(grpc.GenericRpcHandler):  # type: ignore[misc]  # grpc has no
         method = handler_call_details.method
         if not method.startswith("/tfplugin6.Provider/"):
             return None  # go-plugin's services (``Deferred``): no wait for the lifecycle
-        counted = self._counted.get(method)
-        if counted is None and self._make is None and method in _SCHEMA_CALLS:
+        wrapped = self._wrapped.get(method)
+        if wrapped is None and self._make is None and method in _SCHEMA_CALLS:
             # The schema alone (a plan's first start asks for nothing else): no lifecycle.
             from . import schema_rpc
             from .proto import tfplugin6_pb2
@@ -355,38 +348,32 @@ class LazyProvider(grpc.GenericRpcHandler):  # type: ignore[misc]  # grpc has no
                 schema_rpc.GET_METADATA: schema_rpc.metadata,
             }[method]
             messages = getattr(tfplugin6_pb2, _SCHEMA_CALLS[method])
-            counted = self._counted[method] = grpc.unary_unary_rpc_method_handler(
-                self._counting(method, lambda request, context: answer()),
+            wrapped = self._wrapped[method] = grpc.unary_unary_rpc_method_handler(
+                self._logging(method, lambda request, context: answer()),
                 request_deserializer=messages.Request.FromString,
                 response_serializer=messages.Response.SerializeToString,
             )
-        if counted is None:
+        if wrapped is None:
             handler = self.load().service(handler_call_details)
             if handler is None or handler.unary_unary is None:  # tfplugin6: unary calls only
                 return handler
-            counted = self._counted[method] = grpc.unary_unary_rpc_method_handler(
-                self._counting(method, handler.unary_unary),
+            wrapped = self._wrapped[method] = grpc.unary_unary_rpc_method_handler(
+                self._logging(method, handler.unary_unary),
                 request_deserializer=handler.request_deserializer,
                 response_serializer=handler.response_serializer,
             )
-        return counted
+        return wrapped
 
-    def _counting(
+    def _logging(
         self, method: str, behaviour: Callable[[Any, Any], Any]
     ) -> Callable[[Any, Any], Any]:
         name = method.rsplit("/", 1)[-1]
 
-        def counted(request: Any, context: Any) -> Any:
+        def logged(request: Any, context: Any) -> Any:
             log.debug("received %s", name)
-            with self._lock:
-                self._in_flight += 1
-            try:
-                return behaviour(request, context)
-            finally:
-                with self._lock:
-                    self._in_flight -= 1
+            return behaviour(request, context)
 
-        return counted
+        return logged
 
 
 def secure_port(server: Any, socket: str, key_pem: bytes, cert_pem: bytes) -> None:
@@ -406,7 +393,8 @@ def serve(
     by default ``provider.Provider``, loaded after the handshake (``LazyProvider``).
     """
     stop = threading.Event()
-    server = grpc.server(ThreadPoolExecutor(MAX_OPERATIONS, thread_name_prefix="operation"))
+    executor = ThreadPoolExecutor(MAX_OPERATIONS, thread_name_prefix="operation")
+    server = grpc.server(executor)
     provider = LazyProvider(make_provider)
     server.add_generic_rpc_handlers((provider, *go_plugin_services(stop)))
     socket_dir = socket_directory()
@@ -441,15 +429,15 @@ def serve(
         with contextlib.suppress(FileNotFoundError):
             os.unlink(socket)
         os.rmdir(socket_dir)
-    if not provider.busy:
-        # Nothing left to do: skip the interpreter's teardown (grpc's, the modules'), about
-        # 40 ms of each of the three starts of a plan; Terraform waits for the process to end.
-        # With a call still running (go-plugin's Kill during an operation), its thread is
-        # waited for at exit as before.
-        logging.shutdown()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        exit_now(0)
+        # Calls still running (Ctrl-C, or go-plugin's Kill during an operation) finish first, as
+        # the interpreter's exit would wait for them: a Connect is never cut short.
+        executor.shutdown(wait=True)
+    # Then the process ends without the interpreter's teardown (grpc's, the modules'): about
+    # 40 ms of each of the three starts of a plan, and Terraform waits for the process to end.
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    exit_now(0)
 
 
 def own_log_level(environ: Mapping[str, str]) -> int:

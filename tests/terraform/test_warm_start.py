@@ -23,7 +23,10 @@ import grpc
 import pytest
 
 from appfabric_connect import __version__
+from appfabric_connect.emulator import EmulatorControl
+from appfabric_connect.emulator.seed import Seeded
 from appfabric_connect.terraform import mirror, warm, warm_client
+from appfabric_connect.terraform import terraform_schema as ts
 from appfabric_connect.terraform.proto import (
     grpc_controller_pb2,
     grpc_controller_pb2_grpc,
@@ -31,6 +34,7 @@ from appfabric_connect.terraform.proto import (
 )
 from appfabric_connect.terraform.proto import tfplugin6_pb2 as tf
 from appfabric_connect.terraform.server import MAGIC_COOKIE, MAGIC_COOKIE_KEY
+from appfabric_connect.terraform.values import encode
 from tests.terraform.conftest import engine_or_skip, write_asana
 from tests.terraform.workspace import Workspace
 
@@ -384,3 +388,64 @@ def test_a_plan_starts_the_plugin_cold_once_and_warm_for_each_walk_after(
 
     assert done.stderr.count("a cold start (pid ") == 1
     assert done.stderr.count(f"{warm.WARM_START} (pid ") == 2
+
+
+SLOW_CONNECT_S = 3.0
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("kind", ["cold", "warm"])
+def test_a_create_in_flight_at_shutdown_runs_to_its_end_before_the_start_ends(
+    starts: list[Start],
+    launcher: Path,
+    tmp: Path,
+    seeded: Seeded,
+    emulator_control: EmulatorControl,
+    kind: str,
+) -> None:
+    # Ctrl-C or go-plugin's Kill during an apply: a Connect is never cut short.
+    aws = {key: value for key, value in os.environ.items() if key.startswith("AWS_")}
+    if kind == "warm":
+        second, _child = warm_second_start(starts, launcher, tmp, None, **aws)
+    else:
+        second = begin(starts, launcher, go_plugin_env(tmp, **aws), tmp)
+        assert second.server_pid == second.process.pid
+    provider = tfplugin6_pb2_grpc.ProviderStub(second.channel)
+    provider.ConfigureProvider(
+        tf.ConfigureProvider.Request(
+            terraform_version="1.11.4", config=encode(ts.PROVIDER.conform({}))
+        ),
+        timeout=30,
+    )
+    config = encode(
+        ts.RESOURCE_BLOCK.conform(
+            {
+                "app_bundle_arn": seeded.bundle_arn,
+                "app_authorization_arn": seeded.api_key_authorization["appAuthorizationArn"],
+            }
+        )
+    )
+    planned = provider.PlanResourceChange(
+        tf.PlanResourceChange.Request(
+            type_name=ts.RESOURCE,
+            prior_state=encode(None),
+            proposed_new_state=config,
+            config=config,
+        ),
+        timeout=30,
+    ).planned_state
+    emulator_control.set_faults(connect_delay_s=SLOW_CONNECT_S)
+    applying = provider.ApplyResourceChange.future(
+        tf.ApplyResourceChange.Request(
+            type_name=ts.RESOURCE, prior_state=encode(None), planned_state=planned, config=config
+        )
+    )
+    while not emulator_control.calls().get("ConnectAppAuthorization"):
+        time.sleep(0.05)
+    sent, reads = time.monotonic(), emulator_control.calls().get("GetAppAuthorization", 0)
+
+    assert second.shutdown() == 0
+
+    assert time.monotonic() - sent >= SLOW_CONNECT_S - 0.5  # it waited for the answer
+    assert emulator_control.calls().get("GetAppAuthorization", 0) > reads  # and read it back
+    applying.cancel()
