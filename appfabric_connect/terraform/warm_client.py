@@ -30,13 +30,24 @@ STDIO = (0, 1, 2)
 
 
 def enabled(environ: Mapping[str, str]) -> bool:
-    """Warm starts are possible: under an engine, on Linux (pidfds), not switched off."""
+    """Warm starts are possible: under an engine, on Linux with pidfds, not switched off."""
     return (
         bool(environ.get("TF_PLUGIN_MAGIC_COOKIE"))
         and environ.get(SWITCH_ENV, "").strip().lower() not in ("0", "off", "false", "no")
         and sys.platform == "linux"
-        and hasattr(os, "pidfd_open")
+        and pidfds_work()
     )
+
+
+def pidfds_work() -> bool:
+    """Linux >= 5.3, and no seccomp profile refusing them (RHEL 8 has 4.18)."""
+    if not hasattr(os, "pidfd_open"):
+        return False
+    try:
+        os.close(os.pidfd_open(os.getpid()))
+    except OSError:
+        return False
+    return True
 
 
 def private_directory(create: bool) -> str | None:

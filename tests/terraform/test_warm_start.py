@@ -4,6 +4,7 @@ left, and behave as cold starts do: their own environment, directory, status, si
 from __future__ import annotations
 
 import base64
+import errno
 import os
 import select
 import shutil
@@ -316,6 +317,22 @@ def test_warm_starts_can_be_switched_off(starts: list[Start], launcher: Path, tm
     assert warm_client.socket_path(os.getpid(), __version__) is None or not os.path.exists(
         str(warm_client.socket_path(os.getpid(), __version__))
     )
+
+
+def test_where_pidfds_are_refused_no_warm_parent_is_made(
+    tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(pid: int, flags: int = 0) -> int:
+        raise OSError(errno.ENOSYS, "pidfd_open")  # Linux < 5.3 (RHEL 8), or a seccomp profile
+
+    monkeypatch.setattr(os, "pidfd_open", refused)
+    environ = go_plugin_env(tmp)
+
+    assert not warm_client.enabled(environ)
+    for key, value in environ.items():
+        monkeypatch.setenv(key, value)
+    assert warm.spawn(__version__) is False
+    assert not (tmp / f"appfabric-connect-{os.getuid()}").exists()
 
 
 def test_a_socket_left_by_a_killed_warm_parent_gives_a_cold_start_and_a_new_parent(
