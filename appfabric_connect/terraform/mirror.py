@@ -85,9 +85,10 @@ else
     fail "no Python with appfabric-connect[terraform] $want found on PATH: $fix"
 fi
 # python -S: site (about 25 ms) only for a cold start; a warm one needs only attach (below).
-exec "$python" -S -c '{warm_client}
+exec "$python" -S -c 'import sys
 if sys.path[:1] == [""]:
     del sys.path[0]  # not the working directory (the configuration, when an engine runs this)
+{warm_client}
 want, fix, check = sys.argv[1], sys.argv[2], sys.argv[3:4] == ["--check"]
 if not check:
     attach(want)  # a later start of this engine run: its warm parent starts the plugin

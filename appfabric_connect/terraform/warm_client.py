@@ -1,15 +1,17 @@
 """The first step of a warm start: the launcher hands the start to the warm parent of its run.
 
-The text of this file opens the program of the launcher, which runs under ``python -S``: before
-``site`` (about 25 ms) and before anything of the package, so it imports only the standard
-library, and it holds no single quote (the launcher quotes it for the shell). ``warm`` holds
+The program of the launcher runs under ``python -S`` and holds the text of this file, after the
+lines that take the working directory off ``sys.path``: before ``site`` (about 25 ms) and
+before anything of the package, so it imports only the standard library, and it holds no
+single quote (the launcher quotes it for the shell). ``warm`` holds
 the warm parent, and why. The exchange: the start sends one REQUEST (its version, Python,
 directory and environment) with its stdin, stdout and stderr (SCM_RIGHTS); it hears MESSAGEs:
 the PID of its child, then the STATUS of the child (an exit code, or minus its signal).
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: the launcher runs its own lines first (the working
+# directory off sys.path), and a future import must come first. Annotations of names imported
+# for type checking only are quoted.
 import os
 import stat
 import struct
@@ -29,7 +31,7 @@ PID, STATUS = b"P", b"S"
 STDIO = (0, 1, 2)
 
 
-def enabled(environ: Mapping[str, str]) -> bool:
+def enabled(environ: "Mapping[str, str]") -> bool:
     """Warm starts are possible: under an engine, on Linux with pidfds, not switched off."""
     return (
         bool(environ.get("TF_PLUGIN_MAGIC_COOKIE"))
@@ -109,7 +111,7 @@ def attach(version: str) -> None:
     exit_as(value)
 
 
-def send_request(conn: socket.socket, version: str) -> None:
+def send_request(conn: "socket.socket", version: str) -> None:
     import socket
 
     fields = [version, sys.executable, os.getcwd()]
@@ -121,7 +123,7 @@ def send_request(conn: socket.socket, version: str) -> None:
     conn.sendall(message[sent:])
 
 
-def read_exact(conn: socket.socket, size: int) -> bytes:
+def read_exact(conn: "socket.socket", size: int) -> bytes:
     data = b""
     while len(data) < size:
         chunk = conn.recv(size - len(data))
@@ -131,7 +133,7 @@ def read_exact(conn: socket.socket, size: int) -> bytes:
     return data
 
 
-def read_message(conn: socket.socket) -> tuple[bytes, int]:
+def read_message(conn: "socket.socket") -> tuple[bytes, int]:
     kind, value = MESSAGE.unpack(read_exact(conn, MESSAGE.size))
     return kind, value
 
@@ -143,7 +145,7 @@ def forward(child: int, number: int) -> None:
         pass
 
 
-def wait_for_status(conn: socket.socket, child: int, engine: int) -> tuple[bytes, int]:
+def wait_for_status(conn: "socket.socket", child: int, engine: int) -> tuple[bytes, int]:
     """The status of the child. Like the engine watch of a cold plugin, this process ends when the
     engine does; the child ends with it (``warm.watch_start``)."""
     import select
@@ -173,7 +175,7 @@ def wait_for_exit(pid: int) -> None:
         os.close(handle)
 
 
-def exit_as(code: int) -> NoReturn:
+def exit_as(code: int) -> "NoReturn":
     """Ends this process as the child ended: with its code, or by its signal."""
     import select
     import signal

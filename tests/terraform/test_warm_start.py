@@ -383,10 +383,24 @@ def test_the_warm_parent_refuses_a_start_of_another_version(
 def test_the_launcher_holds_the_warm_client_between_its_single_quotes() -> None:
     script = mirror.launcher()
     body = script.split("-S -c '", 1)[1].rsplit('\' "$want" "$fix"', 1)[0]
+    client = mirror.WARM_CLIENT.read_text()
 
     assert "'" not in body
-    assert body.startswith(warm_client.__doc__.join(['"""', '"""']).split("\n", 1)[0])
-    assert "attach(want)" in body and body.index("attach(want)") < body.index("site.main()")
+    assert body.index("del sys.path[0]") < body.index(client.split("\n", 1)[0])
+    assert body.index("attach(want)") < body.index("site.main()")
+
+
+def test_a_start_imports_nothing_from_the_configuration_s_directory(
+    starts: list[Start], launcher: Path, tmp: Path
+) -> None:
+    (tmp / "work").mkdir()
+    for name in ("struct", "zlib", "socket", "signal", "select", "site"):
+        (tmp / "work" / f"{name}.py").write_text(f"open({str(tmp / name)!r}, 'w').close()\n")
+
+    begin(starts, launcher, go_plugin_env(tmp), tmp / "work").shutdown()
+    warm_second_start(starts, launcher, tmp, cwd=tmp / "work")
+
+    assert [path.name for path in tmp.iterdir() if path.is_file()] == []
 
 
 @pytest.mark.e2e
