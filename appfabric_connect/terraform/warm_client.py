@@ -10,8 +10,9 @@ the PID of its child, then the STATUS of the child (an exit code, or minus its s
 """
 
 # No `from __future__ import annotations`: the launcher runs its own lines first (the working
-# directory off sys.path), and a future import must come first. Annotations of names imported
-# for type checking only are quoted.
+# directory off sys.path), and a future import must come first. So every annotation that is
+# more than a name is quoted: whatever python3 the launcher finds (3.6 on RHEL 8) must get as
+# far as its clear "has no appfabric-connect" line.
 import os
 import stat
 import struct
@@ -52,7 +53,7 @@ def pidfds_work() -> bool:
     return True
 
 
-def private_directory(create: bool) -> str | None:
+def private_directory(create: bool) -> "str | None":
     """``$TMPDIR/appfabric-connect-UID`` (else under /tmp), when it belongs to this user alone."""
     path = os.path.join(os.environ.get("TMPDIR") or "/tmp", f"appfabric-connect-{os.getuid()}")
     if create:
@@ -70,7 +71,7 @@ def private_directory(create: bool) -> str | None:
     return path if mine and stat.S_IMODE(info.st_mode) == 0o700 else None
 
 
-def socket_path(engine: int, version: str, create: bool = False) -> str | None:
+def socket_path(engine: int, version: str, create: bool = False) -> "str | None":
     """Where the warm parent of ``engine`` (a pid) for this Python and ``version`` listens."""
     directory = private_directory(create)
     if directory is None:
@@ -133,7 +134,7 @@ def read_exact(conn: "socket.socket", size: int) -> bytes:
     return data
 
 
-def read_message(conn: "socket.socket") -> tuple[bytes, int]:
+def read_message(conn: "socket.socket") -> "tuple[bytes, int]":
     kind, value = MESSAGE.unpack(read_exact(conn, MESSAGE.size))
     return kind, value
 
@@ -145,7 +146,7 @@ def forward(child: int, number: int) -> None:
         pass
 
 
-def wait_for_status(conn: "socket.socket", child: int, engine: int) -> tuple[bytes, int]:
+def wait_for_status(conn: "socket.socket", child: int, engine: int) -> "tuple[bytes, int]":
     """The status of the child. Like the engine watch of a cold plugin, this process ends when the
     engine does; the child ends with it (``warm.watch_start``)."""
     import select

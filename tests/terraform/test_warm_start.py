@@ -3,6 +3,7 @@ left, and behave as cold starts do: their own environment, directory, status, si
 
 from __future__ import annotations
 
+import ast
 import base64
 import errno
 import os
@@ -388,6 +389,22 @@ def test_the_launcher_holds_the_warm_client_between_its_single_quotes() -> None:
     assert "'" not in body
     assert body.index("del sys.path[0]") < body.index(client.split("\n", 1)[0])
     assert body.index("attach(want)") < body.index("site.main()")
+
+
+def test_the_warm_client_runs_under_any_python3_far_enough_to_say_what_is_missing() -> None:
+    # The launcher may find an old python3 (3.6 on RHEL 8): the client, which runs before the
+    # version check, evaluates no annotation (no `X | None`, no `tuple[...]` at definition).
+    tree = ast.parse(mirror.WARM_CLIENT.read_text())
+    annotations = [node.returns for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)] + [
+        node.annotation for node in ast.walk(tree) if isinstance(node, ast.arg)
+    ]
+
+    evaluated = [
+        ast.unparse(a)
+        for a in annotations
+        if a is not None and not isinstance(a, ast.Name | ast.Constant)
+    ]
+    assert evaluated == []
 
 
 def test_a_start_imports_nothing_from_the_configuration_s_directory(
