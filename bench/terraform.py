@@ -28,7 +28,7 @@ if not __package__:  # run as a script: Python put bench/ first on the path, not
 
 from appfabric_connect.terraform import mirror
 from appfabric_connect.terraform.server import MAGIC_COOKIE, MAGIC_COOKIE_KEY
-from appfabric_connect.terraform.warm_client import SWITCH_ENV
+from appfabric_connect.warm.client import SWITCH_ENV
 from bench.harness import (
     LATENCY_MS,
     REPO,

@@ -1,13 +1,13 @@
 """The Terraform and OpenTofu provider ``appfabricconnect``: the core as a Terraform front end.
 
 Owns: the plugin executable ``terraform-provider-appfabricconnect`` (``main``), go-plugin's
-handshake and tfplugin6 (``server``), warm starts (``warm``, and ``warm_client``, which the
-launcher runs before ``site``), Terraform's plan/apply rules (``provider``), its schemas
-(derived from the package's ``schema``; ``blocks``), msgpack values, diagnostics, the filesystem
-mirror, and the core's remedies in Terraform's words (``diagnostics``); ``lifecycle_adapter`` is the
-one module that calls the core. Needs the ``terraform`` extra.
+handshake and tfplugin6 (``server``, which says what its warm parent loads: ``warm``),
+Terraform's plan/apply rules (``provider``), its schemas (derived from the package's ``schema``;
+``blocks``), msgpack values, diagnostics, the filesystem mirror and its launcher, and the core's
+remedies in Terraform's words (``diagnostics``); ``lifecycle_adapter`` is the one module that
+calls the core. Needs the ``terraform`` extra.
 May import: ``core``, ``aws``, ``schema``, ``naming``, ``problems``, ``unknown``, ``durations``,
-``engine_watch``, ``__version__`` (never ``pulumi``).
+``engine_watch``, ``warm``, ``__version__`` (never ``pulumi``).
 """
 
 from __future__ import annotations

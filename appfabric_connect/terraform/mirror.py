@@ -41,7 +41,7 @@ PLATFORMS = ("darwin_amd64", "darwin_arm64", "linux_amd64", "linux_arm64")
 _ARCHES = {"x86_64": "amd64", "amd64": "amd64", "aarch64": "arm64", "arm64": "arm64"}
 _ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 # The launcher's first step, run before site: its text is the start of the launcher's program.
-WARM_CLIENT = Path(__file__).with_name("warm_client.py")
+WARM_CLIENT = Path(__file__).parent.parent / "warm" / "client.py"
 
 # Which Python runs the provider, decided each time the engine starts it:
 #   1. $APPFABRIC_CONNECT_PYTHON, when set (a path, or a command on PATH);
@@ -90,8 +90,9 @@ if sys.path[:1] == [""]:
     del sys.path[0]  # not the working directory (the configuration, when an engine runs this)
 {warm_client}
 want, fix, check = sys.argv[1], sys.argv[2], sys.argv[3:4] == ["--check"]
-if not check:
-    attach(want)  # a later start of this engine run: its warm parent starts the plugin
+if not check and os.environ.get("TF_PLUGIN_MAGIC_COOKIE"):
+    # A later start of this engine run: its warm parent starts the plugin.
+    attach("terraform", want, os.getppid(), sys.argv[3:])
 import site
 site.main()
 def fail(message):

@@ -24,11 +24,14 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import grpc
 
 from ..engine_watch import exit_with_engine
+
+if TYPE_CHECKING:
+    from ..warm.parent import Plugin
 
 # The `terraform` extra, checked before the handshake: a missing one is an ImportError that
 # terraform.main words. Neither is imported here: msgpack comes with the lifecycle, after the
@@ -44,6 +47,7 @@ PROTOCOL_VERSION = 6
 MAX_OPERATIONS = 64
 
 log = logging.getLogger("appfabric_connect")
+WARM_START = "a warm start"  # as its debug log says (TF_LOG_PROVIDER=debug)
 
 # The server's certificate, kept between starts (Terraform starts the provider about three times
 # per plan; making one costs about 50 ms, most of it importing `cryptography`). Its key guards
@@ -454,13 +458,37 @@ def main(make_provider: Callable[[], Any] | None = None) -> None:
     refuse_direct_run()
     spawned = False
     if make_provider is None:
-        from .. import __version__
-        from . import warm
+        from ..warm.parent import spawn
 
-        spawned = warm.spawn(__version__)
+        spawned = spawn(warm_plugin(), os.getppid())
     # The first start of an engine run is the schema's, which needs no lifecycle: the warm
     # parent loads it meanwhile, and a call that needs it here loads it then.
     run(make_provider, preload=not spawned)
+
+
+def warm_plugin() -> Plugin:
+    """The warm parent of this plugin (``warm``): it loads the lifecycle and the protocol's
+    messages at once, then boto3 and botocore."""
+    from .. import __version__
+    from ..warm.parent import Plugin, load_aws
+
+    return Plugin("terraform", __version__, (_load_plugin, load_aws), _serve_warm)
+
+
+def _load_plugin() -> None:
+    """What every start imports by its first calls: the lifecycle and the protocol's messages."""
+    from .proto import (  # noqa: F401
+        grpc_broker_pb2_grpc,
+        grpc_controller_pb2_grpc,
+        grpc_stdio_pb2_grpc,
+        tfplugin6_pb2_grpc,
+    )
+    from .provider import Provider  # noqa: F401
+
+
+def _serve_warm(watch: Callable[[], None], exit_now: Callable[[int], NoReturn]) -> None:
+    refuse_direct_run()
+    run(watch=watch, exit_now=exit_now, start=WARM_START)
 
 
 def run(

@@ -93,6 +93,7 @@ def test_the_package_has_the_folders_of_the_layout() -> None:
         "pulumi/dynamic",
         "pulumi/package",
         "terraform",
+        "warm",
     ]
 
 

@@ -6,6 +6,7 @@ The tests that only read a connected stack share one ``pulumi up`` per program (
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -178,3 +179,14 @@ def test_a_failed_connect_is_reported_in_one_line_without_a_traceback(
     output = combined(result)
     assert "ConnectAppAuthorization" in output, output
     assert "Traceback" not in output and 'File "' not in output, output
+
+
+def test_preview_refresh_starts_the_plugin_cold_once_then_warm(connected: PulumiProject) -> None:
+    # Under -v=9 --logflow the engine passes -v=9 on, and each start says which it is (the YAML
+    # host starts one more, for the schema, without -v: not counted here).
+    verbose = ("-v=9", "--logflow", "--logtostderr")
+    done = connected.preview("--refresh", "--expect-no-changes", *verbose)
+
+    said = combined(done)
+    assert len(re.findall(r'"msg":"a cold start \(pid \d+\)', said)) == 1, said[-3000:]
+    assert len(re.findall(r'"msg":"a warm start \(pid \d+\)', said)) == 1, said[-3000:]

@@ -27,7 +27,7 @@ import pytest
 from appfabric_connect import __version__
 from appfabric_connect.emulator import EmulatorControl
 from appfabric_connect.emulator.seed import Seeded
-from appfabric_connect.terraform import mirror, warm, warm_client
+from appfabric_connect.terraform import mirror
 from appfabric_connect.terraform import terraform_schema as ts
 from appfabric_connect.terraform.proto import (
     grpc_controller_pb2,
@@ -35,8 +35,15 @@ from appfabric_connect.terraform.proto import (
     tfplugin6_pb2_grpc,
 )
 from appfabric_connect.terraform.proto import tfplugin6_pb2 as tf
-from appfabric_connect.terraform.server import MAGIC_COOKIE, MAGIC_COOKIE_KEY
+from appfabric_connect.terraform.server import (
+    MAGIC_COOKIE,
+    MAGIC_COOKIE_KEY,
+    WARM_START,
+    warm_plugin,
+)
 from appfabric_connect.terraform.values import encode
+from appfabric_connect.warm import client as warm_client
+from appfabric_connect.warm import parent as warm
 from tests.terraform.conftest import engine_or_skip, write_asana
 from tests.terraform.workspace import Workspace
 
@@ -168,7 +175,7 @@ def begin(made: list[Start], launcher: Path, env: dict[str, str], cwd: Path) -> 
 def warm_parent(engine: int) -> int:
     """The pid of the warm parent of ``engine``: the process that holds its listening socket
     (SO_PEERCRED would name the cold start that bound it, before it forked)."""
-    path = warm_client.socket_path(engine, __version__)
+    path = warm_client.socket_path("terraform", engine, __version__)
     assert path is not None and os.path.exists(path), "no warm parent"
     inodes = {
         fields[6]
@@ -256,7 +263,7 @@ def test_a_warm_start_logs_by_its_own_environment_to_its_own_stderr(
 
     assert second.process.stderr is not None
     said = second.process.stderr.read().decode()
-    assert f"{warm.WARM_START} (pid {child})" in said
+    assert f"{WARM_START} (pid {child})" in said
     assert "received GetProviderSchema" in said
 
 
@@ -299,7 +306,7 @@ def test_the_warm_parent_ends_with_its_engine(launcher: Path, tmp: Path) -> None
         assert engine.stdout is not None
         assert engine.stdout.readline().startswith(b"1|6|unix|")
         parent = warm_parent(engine.pid)
-        path = warm_client.socket_path(engine.pid, __version__)
+        path = warm_client.socket_path("terraform", engine.pid, __version__)
 
         engine.kill()  # kill -9: nothing tidies up after it
         engine.wait()
@@ -315,9 +322,8 @@ def test_warm_starts_can_be_switched_off(starts: list[Start], launcher: Path, tm
     second = begin(starts, launcher, env, tmp)
 
     assert second.server_pid == second.process.pid
-    assert warm_client.socket_path(os.getpid(), __version__) is None or not os.path.exists(
-        str(warm_client.socket_path(os.getpid(), __version__))
-    )
+    path = warm_client.socket_path("terraform", os.getpid(), __version__)
+    assert path is None or not os.path.exists(path)
 
 
 def test_where_pidfds_are_refused_no_warm_parent_is_made(
@@ -332,14 +338,14 @@ def test_where_pidfds_are_refused_no_warm_parent_is_made(
     assert not warm_client.enabled(environ)
     for key, value in environ.items():
         monkeypatch.setenv(key, value)
-    assert warm.spawn(__version__) is False
+    assert warm.spawn(warm_plugin(), os.getpid()) is False
     assert not (tmp / f"appfabric-connect-{os.getuid()}").exists()
 
 
 def test_a_socket_left_by_a_killed_warm_parent_gives_a_cold_start_and_a_new_parent(
     starts: list[Start], launcher: Path, tmp: Path
 ) -> None:
-    path = warm_client.socket_path(os.getpid(), __version__, create=True)
+    path = warm_client.socket_path("terraform", os.getpid(), __version__, create=True)
     assert path is not None
     with socket.socket(socket.AF_UNIX) as stale:
         stale.bind(path)  # bound, never listening: what a killed parent leaves
@@ -370,12 +376,13 @@ def test_the_warm_parent_refuses_a_start_of_another_version(
     starts: list[Start], launcher: Path, tmp: Path
 ) -> None:
     begin(starts, launcher, go_plugin_env(tmp), tmp).shutdown()
-    path = warm_client.socket_path(os.getpid(), __version__)
+    path = warm_client.socket_path("terraform", os.getpid(), __version__)
     assert path is not None
 
     with socket.socket(socket.AF_UNIX) as conn:
         conn.connect(path)
-        warm_client.send_request(conn, "0.0.1")
+        request = warm_client.Request("terraform", "0.0.1", sys.executable, "/", [], {})
+        warm_client.send_request(conn, request)
         conn.settimeout(10)
         with pytest.raises(EOFError):
             warm_client.read_message(conn)
@@ -388,7 +395,7 @@ def test_the_launcher_holds_the_warm_client_between_its_single_quotes() -> None:
 
     assert "'" not in body
     assert body.index("del sys.path[0]") < body.index(client.split("\n", 1)[0])
-    assert body.index("attach(want)") < body.index("site.main()")
+    assert body.index('attach("terraform", want') < body.index("site.main()")
 
 
 def test_the_warm_client_runs_under_any_python3_far_enough_to_say_what_is_missing() -> None:
@@ -435,7 +442,7 @@ def test_a_plan_starts_the_plugin_cold_once_and_warm_for_each_walk_after(
     )
 
     assert done.stderr.count("a cold start (pid ") == 1
-    assert done.stderr.count(f"{warm.WARM_START} (pid ") == 2
+    assert done.stderr.count(f"{WARM_START} (pid ") == 2
 
 
 SLOW_CONNECT_S = 3.0

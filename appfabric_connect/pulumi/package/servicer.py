@@ -152,10 +152,14 @@ class ConnectionServicer(provider_pb2_grpc.ResourceProviderServicer):
     async def Cancel(self, request: Any, context: Any) -> Any:
         return Empty()
 
+    def finish(self) -> None:
+        """Waits for the operations still running; starts no other."""
+        self._pool.shutdown(wait=True)
 
-def method_handlers(engine: str | None) -> grpc.GenericRpcHandler:
-    """The ResourceProvider service's handlers, after the engine log is installed (its warnings:
-    ``warning: ...`` under their resource)."""
+
+def method_handlers(engine: str | None) -> tuple[grpc.GenericRpcHandler, ConnectionServicer]:
+    """The ResourceProvider service's handlers and their servicer, after the engine log is
+    installed (its warnings: ``warning: ...`` under their resource)."""
     engine_log.install(engine)
     captured: list[grpc.GenericRpcHandler] = []
 
@@ -163,6 +167,7 @@ def method_handlers(engine: str | None) -> grpc.GenericRpcHandler:
         def add_generic_rpc_handlers(self, handlers: tuple[grpc.GenericRpcHandler, ...]) -> None:
             captured.extend(handlers)
 
-    provider_pb2_grpc.add_ResourceProviderServicer_to_server(ConnectionServicer(), Collect())
+    servicer = ConnectionServicer()
+    provider_pb2_grpc.add_ResourceProviderServicer_to_server(servicer, Collect())
     (handler,) = captured
-    return handler
+    return handler, servicer

@@ -1,20 +1,26 @@
-"""Warm starts: a plugin start forks from a parent of the same engine run that has loaded it all.
+"""The warm parent: a plugin start forks from a parent of the same engine run that has loaded it.
 
-Terraform quirk: a plan starts the plugin once for the schema, then once per provider
-configuration in each walk (validate, plan; apply adds its own), one start at a time (its
-``BuiltinEvalContext.InitProvider`` holds ``ProviderLock``), and each start would pay Python,
-grpc, the lifecycle and botocore again (about 0.2 s of CPU). So the first start of an engine run
-(a cold start) also forks a warm parent, which loads all of that once, then serves the run's
-later starts: the launcher connects to it (``warm_client``) and hands over its stdin, stdout,
-stderr, environment and directory, and the warm parent forks a child that is the plugin from
-there on, as a cold start would be. The launcher's process stays the one the engine started,
-waits for and signals: it forwards signals to the child and exits as the child exits.
+Both engines start a plugin many times in one command, one start at a time, and each start
+would pay Python, grpc, the plugin and botocore again (about 0.2-0.5 s of CPU).
+- Terraform quirk: a plan starts the plugin once for the schema, then once per provider
+  configuration in each walk (validate, plan; apply adds its own), in series (its
+  ``BuiltinEvalContext.InitProvider`` holds ``ProviderLock``).
+- Pulumi quirk: ``preview --refresh`` starts the package plugin for the refresh, again for the
+  preview, and the YAML language host starts it once more for the schema; each explicit provider
+  is a start of its own.
+So the first start of an engine run (a cold start) also forks a warm parent, which loads all of
+that once, then serves the run's later starts: each connects to it (``client``) and hands over
+its stdin, stdout, stderr, arguments, environment and directory, and the warm parent forks a
+child that is the plugin from there on, as a cold start would be. The start's process stays the
+one the engine started, waits for and signals: it forwards signals to the child and exits as the
+child exits.
 
 The warm parent is this user's alone (a 0700 directory; each peer's uid checked, both ways),
-serves one engine process (its pid names the socket) with one Python and version (checked), and
-ends when that engine ends or after IDLE_S without a start. It holds the environment of the
-start that forked it, as that start did, and nothing it is sent outlives the fork. Linux only
-(pidfds); elsewhere, and with ``APPFABRIC_CONNECT_WARM_START=0``, every start is cold.
+serves one plugin of one engine process (its pid names the socket) with one Python and version
+(checked), and ends when that engine ends or after IDLE_S without a start. It holds the
+environment of the start that forked it, as that start did, and nothing it is sent outlives the
+fork. Linux only (pidfds); elsewhere, and with ``APPFABRIC_CONNECT_WARM_START=0``, every start
+is cold.
 """
 
 from __future__ import annotations
@@ -28,32 +34,54 @@ import socket
 import struct
 import sys
 import time
-from collections.abc import Callable
-from typing import NoReturn
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import NoReturn, Protocol
 
-from .warm_client import (
+from .client import (
     MESSAGE,
     PID,
     REQUEST_LENGTH,
     STATUS,
     STDIO,
+    Request,
     enabled,
     read_exact,
     socket_path,
 )
 
 IDLE_S = 30.0  # a warm parent with no start for this long ends
-WARM_START = "a warm start"  # as its debug log says (TF_LOG_PROVIDER=debug)
 MAX_REQUEST = 4 << 20
+# What the warm parent loads once it has forked a child, or after LATER_S, when the plugin's
+# first loads are done: the start after a run's first one comes soon after it and would otherwise
+# wait for them (Terraform's first start is the schema's; its reads come a start later).
+LATER_S = 1.0
 
 
-def spawn(version: str) -> bool:
-    """Forks this engine run's warm parent (True when it did). Called by a cold start before it
-    starts any thread or server (grpc is imported, not started: fork-safe)."""
+class ServeWarm(Protocol):
+    def __call__(self, watch: Callable[[], None], exit_now: Callable[[int], NoReturn]) -> None:
+        """Serves as the plugin (its ``sys.argv``, environment, directory and stdio are the
+        start's): ``watch()`` ends the process when the start ends; it ends with ``exit_now``."""
+
+
+@dataclass(frozen=True)
+class Plugin:
+    """What a warm parent of one plugin loads, and how its child serves."""
+
+    name: str  # part of the socket's name: one plugin's start never reaches another's parent
+    version: str
+    loads: Sequence[Callable[[], None]]  # in order, when no start waits
+    serve: ServeWarm
+    load_at_once: int = 1  # how many of ``loads`` come before the first fork (the rest later)
+
+
+def spawn(plugin: Plugin, engine: int) -> bool:
+    """Forks the warm parent of ``plugin`` for the run of ``engine`` (a pid); True when it did.
+    Called by a cold start before it starts any thread or server (grpc is imported, not started:
+    fork-safe)."""
     if not enabled(os.environ):
         return False
-    engine = os.getppid()
-    path = socket_path(engine, version, create=True)
+    path = socket_path(plugin.name, engine, plugin.version, create=True)
     if path is None:
         return False
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -70,12 +98,14 @@ def spawn(version: str) -> bool:
         listener.close()
         return True
     try:
-        _warm_parent(listener, path, bound, engine)
+        _warm_parent(plugin, listener, path, bound, engine)
     finally:
         os._exit(0)
 
 
-def _warm_parent(listener: socket.socket, path: str, bound: int, engine: int) -> None:
+def _warm_parent(
+    plugin: Plugin, listener: socket.socket, path: str, bound: int, engine: int
+) -> None:
     """The warm parent: detached from the start that forked it (its own session, no stdio),
     loads the plugin, then forks a child per start until the engine ends or IDLE_S passes."""
     os.setsid()
@@ -91,25 +121,14 @@ def _warm_parent(listener: socket.socket, path: str, bound: int, engine: int) ->
                 os.close(int(name))
     forks = None
     try:
-        forks = Forks(listener, path, bound, os.pidfd_open(engine))
+        forks = Forks(plugin, listener, path, bound, os.pidfd_open(engine))
         forks.serve()
     finally:
         if forks is not None:
             forks.stop_accepting()
 
 
-def _load_plugin() -> None:
-    """What every start imports by its first calls: the lifecycle and the protocol's messages."""
-    from .proto import (  # noqa: F401
-        grpc_broker_pb2_grpc,
-        grpc_controller_pb2_grpc,
-        grpc_stdio_pb2_grpc,
-        tfplugin6_pb2_grpc,
-    )
-    from .provider import Provider  # noqa: F401
-
-
-def _load_aws() -> None:
+def load_aws() -> None:
     """What a start's first AppFabric or STS call imports (about 0.15 s): boto3 and botocore;
     imports only (no client, no credential)."""
     import boto3  # noqa: F401
@@ -117,18 +136,13 @@ def _load_aws() -> None:
     from botocore.config import Config  # noqa: F401
 
 
-# What the warm parent loads, in order, when no start waits: the plugin at once, boto3 and
-# botocore once it has forked a child or after LATER_S. The start that follows the first one of
-# a run (the schema's) comes about 0.1 s after the plugin is loaded, and would otherwise wait
-# for botocore: the run's first reads come a start later.
-LOADS = (_load_plugin, _load_aws)
-LATER_S = 1.0
-
-
 class Forks:
     """The warm parent's loop: accept a start, fork its child, report the child's exit."""
 
-    def __init__(self, listener: socket.socket, path: str, bound: int, engine_handle: int) -> None:
+    def __init__(
+        self, plugin: Plugin, listener: socket.socket, path: str, bound: int, engine_handle: int
+    ) -> None:
+        self.plugin = plugin
         self.listener, self.path, self.bound = listener, path, bound
         self.engine_handle = engine_handle
         self.children: dict[int, tuple[int, socket.socket]] = {}  # pidfd: (pid, its start)
@@ -137,12 +151,12 @@ class Forks:
         self.poller.register(engine_handle, select.POLLIN)
         self.accepting = True
 
-    def serve(self, loads: tuple[Callable[[], None], ...] = LOADS) -> None:
+    def serve(self) -> None:
         started = last = time.monotonic()
-        pending = list(loads)
+        pending = list(self.plugin.loads)
         forked = False
         while self.accepting or self.children:
-            first = len(pending) == len(loads)
+            first = len(self.plugin.loads) - len(pending) < self.plugin.load_at_once
             due = bool(pending) and self.accepting
             due = due and (first or forked or time.monotonic() - started >= LATER_S)
             events = self.poller.poll(0 if due else 100 if pending else 1000)
@@ -191,8 +205,8 @@ class Forks:
             )
             if uid != os.getuid():
                 raise ValueError("another user")
-            fds, fields = _receive_request(conn)
-            if len(fds) != len(STDIO) or not self.same_plugin(fields):
+            fds, request = _receive_request(conn)
+            if len(fds) != len(STDIO) or not self.same_plugin(request):
                 raise ValueError("not a start of this plugin")
         except (OSError, ValueError, EOFError, struct.error):
             for fd in fds:
@@ -201,7 +215,7 @@ class Forks:
             return False
         child = os.fork()
         if child == 0:
-            self.become_plugin(conn, fds, fields, client)
+            self.become_plugin(conn, fds, request, client)
         for fd in fds:
             os.close(fd)
         try:
@@ -214,10 +228,12 @@ class Forks:
         self.poller.register(handle, select.POLLIN)
         return True
 
-    def same_plugin(self, fields: list[str]) -> bool:
-        from .. import __version__
-
-        return len(fields) >= 3 and fields[0] == __version__ and fields[1] == sys.executable
+    def same_plugin(self, request: Request) -> bool:
+        return (request.plugin, request.version, request.executable) == (
+            self.plugin.name,
+            self.plugin.version,
+            sys.executable,
+        )
 
     def report(self, handle: int) -> None:
         child, conn = self.children.pop(handle)
@@ -228,10 +244,10 @@ class Forks:
         conn.close()
 
     def become_plugin(
-        self, conn: socket.socket, fds: list[int], fields: list[str], client: int
+        self, conn: socket.socket, fds: list[int], request: Request, client: int
     ) -> NoReturn:
-        """In the child: the start's stdio, environment and directory, then the plugin; its
-        status goes to the start as it exits (the warm parent may be busy loading)."""
+        """In the child: the start's stdio, arguments, environment and directory, then the
+        plugin; its status goes to the start as it exits (the warm parent may be busy loading)."""
 
         def finish(code: int) -> NoReturn:
             for stream in (sys.stdout, sys.stderr):
@@ -251,16 +267,14 @@ class Forks:
             for target, fd in zip(STDIO, fds, strict=True):
                 os.dup2(fd, target)
                 os.close(fd)
-            os.chdir(fields[2])
+            os.chdir(request.directory)
+            sys.argv[1:] = request.arguments
             os.environ.clear()
-            os.environ.update(dict(item.split("=", 1) for item in fields[3:] if "=" in item))
+            os.environ.update(request.environment)
             signal.signal(signal.SIGINT, signal.default_int_handler)
             for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
                 signal.signal(number, signal.SIG_DFL)
-            from .server import refuse_direct_run, run
-
-            refuse_direct_run()
-            run(watch=lambda: watch_start(client), exit_now=finish, start=WARM_START)
+            self.plugin.serve(watch=lambda: watch_start(client), exit_now=finish)
             code = 0
         except SystemExit as stop:
             code = stop.code
@@ -279,8 +293,8 @@ def send_message(conn: socket.socket, kind: bytes, value: int) -> None:
         conn.sendall(MESSAGE.pack(kind, value))
 
 
-def _receive_request(conn: socket.socket) -> tuple[list[int], list[str]]:
-    """The start's three stdio descriptors and its fields (version, Python, directory, env)."""
+def _receive_request(conn: socket.socket) -> tuple[list[int], Request]:
+    """The start's three stdio descriptors and its request."""
     data, ancillary, flags, _ = conn.recvmsg(65536, socket.CMSG_SPACE(4 * len(STDIO)))
     fds: list[int] = []
     for level, kind, payload in ancillary:
@@ -295,11 +309,12 @@ def _receive_request(conn: socket.socket) -> tuple[list[int], list[str]]:
         body = data[REQUEST_LENGTH.size :]
         if len(body) < size:
             body += read_exact(conn, size - len(body))
+        request = Request.decode(body)
     except BaseException:
         for fd in fds:
             os.close(fd)
         raise
-    return fds, body.decode("utf-8", "surrogateescape").split("\0")
+    return fds, request
 
 
 def watch_start(client: int, exit_now: Callable[[int], object] = os._exit) -> None:
