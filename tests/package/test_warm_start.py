@@ -3,6 +3,7 @@ parent its first start left, and are stopped and end as cold starts do."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import select
 import shutil
@@ -13,17 +14,23 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import grpc
 import pytest
 from pulumi.runtime.proto import provider_pb2_grpc
 
 from appfabric_connect import __version__
+from appfabric_connect.emulator import EmulatorControl
 from appfabric_connect.pulumi.package.start import PLUGIN
 from appfabric_connect.warm import client as warm_client
 
+if TYPE_CHECKING:
+    from mypy_boto3_appfabric.type_defs import AppAuthorizationTypeDef
+
 ENTRY = Path(sys.executable).parent / "pulumi-resource-appfabric-connect"
 ENGINE_ADDRESS = "127.0.0.1:1"  # no Log call is made by the calls below
+URN = "urn:pulumi:dev::project::appfabric-connect:index:AppAuthorizationConnection::c"
 VERBOSE = "-v=9"  # as `pulumi -v=9 --logflow` passes it: the plugin says which start it is
 
 
@@ -51,11 +58,11 @@ class Start:
         self.server_pid = int(pid.strip().rstrip(")"))
 
     def schema(self) -> str:
-        from google.protobuf import empty_pb2
         from pulumi.runtime.proto import provider_pb2
 
+        empty = importlib.import_module("google.protobuf.empty_pb2").Empty  # no stubs
         stub = provider_pb2_grpc.ResourceProviderStub(self.channel)
-        assert stub.GetPluginInfo(empty_pb2.Empty(), timeout=30).version == __version__
+        assert stub.GetPluginInfo(empty(), timeout=30).version == __version__
         return str(stub.GetSchema(provider_pb2.GetSchemaRequest(), timeout=30).schema)
 
     def stop(self, number: int = signal.SIGINT) -> int:
@@ -200,3 +207,74 @@ def test_package_warm_starts_can_be_switched_off(starts: list[Start], env: dict[
 
     assert (second.kind, second.server_pid) == ("a cold start", second.process.pid)
     assert not Path(env["TMPDIR"], f"appfabric-connect-{os.getuid()}").exists()
+
+
+def cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime, stime
+
+
+def test_the_package_warm_parent_forks_with_one_thread_after_it_has_loaded_everything(
+    starts: list[Start], env: dict[str, str]
+) -> None:
+    begin(starts, env).stop()
+    begin(starts, env).stop()  # then it loads botocore
+    parent = warm_parent(env)
+    deadline, cpu = time.monotonic() + 30, cpu_ticks(parent)
+    while True:  # until it has been idle for a second: all loaded
+        time.sleep(1.0)
+        cpu, before = cpu_ticks(parent), cpu
+        if cpu == before:
+            break
+        assert time.monotonic() < deadline, "the warm parent never stopped loading"
+
+    # A thread at fork (the SDK's, grpc's) would leave its locks held in every child.
+    assert os.listdir(f"/proc/{parent}/task") == [str(parent)]
+
+
+SLOW_CONNECT_S = 3.0
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("kind", ["cold", "warm"])
+def test_a_create_in_flight_when_the_engine_stops_the_plugin_runs_to_its_end(
+    starts: list[Start],
+    env: dict[str, str],
+    aws_env: str,
+    bundle_arn: str,
+    api_key_authorization: AppAuthorizationTypeDef,
+    emulator_control: EmulatorControl,
+    kind: str,
+) -> None:
+    # Ctrl-C of `pulumi up`: the engine's SIGINT to the plugin; a Connect is never cut short.
+    env.update({key: value for key, value in os.environ.items() if key.startswith("AWS_")})
+    if kind == "warm":
+        begin(starts, env).stop()
+    start = begin(starts, env)
+    assert start.kind == f"a {kind} start"
+    from pulumi.provider.experimental.property_value import PropertyValue
+    from pulumi.runtime.proto import provider_pb2
+
+    stub = provider_pb2_grpc.ResourceProviderStub(start.channel)
+    stub.Configure(provider_pb2.ConfigureRequest(acceptSecrets=True), timeout=30)
+    inputs = PropertyValue.marshal_map(
+        {
+            "appBundleIdentifier": PropertyValue(bundle_arn),
+            "appAuthorizationIdentifier": PropertyValue(
+                api_key_authorization["appAuthorizationArn"]
+            ),
+        }
+    )
+    emulator_control.set_faults(connect_delay_s=SLOW_CONNECT_S)
+    creating = stub.Create.future(
+        provider_pb2.CreateRequest(urn=URN, properties=inputs, timeout=60)
+    )
+    while not emulator_control.calls().get("ConnectAppAuthorization"):
+        time.sleep(0.05)
+    sent, reads = time.monotonic(), emulator_control.calls().get("GetAppAuthorization", 0)
+
+    assert start.stop() == 0
+
+    assert time.monotonic() - sent >= SLOW_CONNECT_S - 0.5  # it waited for the answer
+    assert emulator_control.calls().get("GetAppAuthorization", 0) >= reads
+    creating.cancel()
