@@ -17,6 +17,7 @@ The API (``from appfabric_connect import core``)::
     core.read(config, id, state) -> core.Read               # .id None: gone; .outputs, .inputs
     core.diff(config, state, inputs) -> core.Diff           # .changes, .replaces
     core.update(config, state, inputs) -> core.Updated      # .outputs
+    core.preload_aws()                                      # before a warm parent forks
 
 Settings are plain values by the schema's names (an object's fields too); a ``core.Problem``
 is at a ``path`` of schema names and indexes (``("assume_roles", 0, "role_arn")``), and the
@@ -50,6 +51,15 @@ from .config import ProviderConfig, read_config
 from .lifecycle import Created, Diff, Read, Updated, check, create, diff, read, update
 from .messages import Action, Failure, FrontEndWords, Remedy, Words
 
+
+def preload_aws() -> None:
+    """Loads what the first AppFabric call of this process would (boto3, botocore, the models),
+    without any call: a warm parent's last load before it forks."""
+    from ..aws.clients import preload
+
+    preload()
+
+
 __all__ = [
     "UNKNOWN",
     "Action",
@@ -68,6 +78,7 @@ __all__ = [
     "check",
     "create",
     "diff",
+    "preload_aws",
     "read",
     "read_config",
     "update",

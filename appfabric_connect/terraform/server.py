@@ -468,11 +468,12 @@ def main(make_provider: Callable[[], Any] | None = None) -> None:
 
 def warm_plugin() -> Plugin:
     """The warm parent of this plugin (``warm``): it loads the lifecycle and the protocol's
-    messages at once, then boto3 and botocore."""
+    messages at once, then botocore and the models (``core.preload_aws``)."""
     from .. import __version__
-    from ..warm.parent import Plugin, load_aws
+    from ..core import preload_aws
+    from ..warm.parent import Plugin
 
-    return Plugin("terraform", __version__, (_load_plugin, load_aws), _serve_warm)
+    return Plugin("terraform", __version__, (_load_plugin, preload_aws), _serve_warm)
 
 
 def _load_plugin() -> None:

@@ -128,14 +128,6 @@ def _warm_parent(
             forks.stop_accepting()
 
 
-def load_aws() -> None:
-    """What a start's first AppFabric or STS call imports (about 0.15 s): boto3 and botocore;
-    imports only (no client, no credential)."""
-    import boto3  # noqa: F401
-    import botocore.session  # noqa: F401
-    from botocore.config import Config  # noqa: F401
-
-
 class Forks:
     """The warm parent's loop: accept a start, fork its child, report the child's exit."""
 
@@ -161,7 +153,8 @@ class Forks:
             due = due and (first or forked or time.monotonic() - started >= LATER_S)
             events = self.poller.poll(0 if due else 100 if pending else 1000)
             if not events and due:
-                pending.pop(0)()
+                with contextlib.suppress(Exception):  # a child loads what is missing itself
+                    pending.pop(0)()
                 # Each child's garbage collector would otherwise walk (and so copy) all it
                 # inherits: about 60 ms of the first calls after each start.
                 gc.freeze()

@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import contextlib
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -63,15 +64,22 @@ class Provider(grpc.GenericRpcHandler):  # type: ignore[misc]  # grpc has no stu
 
 
 async def serve(provider: Provider) -> None:
-    """Listens on a free loopback port and tells the engine which, on stdout."""
+    """Listens on a free loopback port and tells the engine which, on stdout; stops listening
+    when the engine stops the plugin (Pulumi quirk: SIGINT to its process group, then SIGKILL
+    after a cooldown)."""
     server = grpc.aio.server()
     server.add_generic_rpc_handlers((provider,))
     port = server.add_insecure_port("127.0.0.1:0")
     await server.start()
+    stopped = asyncio.Event()
+    # Not asyncio.run's own handler, which cancels this task and raises KeyboardInterrupt
+    # through grpc's shutdown: the server stops here, then run() waits for the operations.
+    asyncio.get_running_loop().add_signal_handler(signal.SIGINT, stopped.set)
     sys.stdout.write(f"{port}\n")
     sys.stdout.flush()
     threading.Thread(target=provider.load, name="load-provider", daemon=True).start()
-    await server.wait_for_termination()
+    await stopped.wait()
+    await server.stop(grace=None)
 
 
 def main(plugin: str = "package") -> None:
@@ -127,11 +135,12 @@ def run(
 
 def warm_plugin(name: str) -> Plugin:
     """The warm parent of this plugin: it loads the servicer (the SDK, the lifecycle) at once,
-    then boto3 and botocore."""
+    then botocore and the models (``core.preload_aws``)."""
     from ... import __version__
-    from ...warm.parent import Plugin, load_aws
+    from ...core import preload_aws
+    from ...warm.parent import Plugin
 
-    return Plugin(name, __version__, (_load_servicer, load_aws), _serve_warm)
+    return Plugin(name, __version__, (_load_servicer, preload_aws), _serve_warm)
 
 
 def _load_servicer() -> None:
