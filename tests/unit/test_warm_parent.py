@@ -1,0 +1,90 @@
+"""The warm parent's own rules, in process: what a start sends it, and when it ends unasked."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import NoReturn
+
+import pytest
+
+from appfabric_connect.warm import parent
+from appfabric_connect.warm.client import Request
+
+
+def test_a_request_keeps_its_arguments_and_environment_as_sent() -> None:
+    sent = Request(
+        "package",
+        "1.2.3",
+        sys.executable,
+        "/work dir",
+        ["127.0.0.1:1", "-v=9", "a=b", ""],
+        {"AWS_REGION": "eu-west-1", "EMPTY": "", "WITH": "x=y"},
+    )
+
+    got = Request.decode(sent.encode())
+
+    assert (got.plugin, got.version, got.executable, got.directory) == (
+        "package",
+        "1.2.3",
+        sys.executable,
+        "/work dir",
+    )
+    assert got.arguments == ["127.0.0.1:1", "-v=9", "a=b", ""]
+    assert got.environment == {"AWS_REGION": "eu-west-1", "EMPTY": "", "WITH": "x=y"}
+
+
+@pytest.mark.parametrize(
+    "data", [b"", b"package\x001.2.3", b"p\x00v\x00e\x00d\x00x", b"p\x00v\x00e\x00d\x003\x00a"]
+)
+def test_what_is_not_a_request_is_refused(data: bytes) -> None:
+    with pytest.raises(ValueError, match="not a request"):
+        Request.decode(data)
+
+
+def _never(watch: Callable[[], None], exit_now: Callable[[int], NoReturn]) -> None:
+    raise AssertionError("no start came")
+
+
+@pytest.fixture
+def listening() -> Iterator[tuple[socket.socket, str]]:
+    directory = tempfile.mkdtemp(prefix="warm", dir="/tmp")
+    path = os.path.join(directory, "warm.sock")
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(path)
+    listener.listen(1)
+    yield listener, path
+    listener.close()
+    for name in os.listdir(directory):
+        os.unlink(os.path.join(directory, name))
+    os.rmdir(directory)
+
+
+def test_a_warm_parent_with_no_start_for_its_idle_time_ends_and_removes_its_socket(
+    listening: tuple[socket.socket, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listener, path = listening
+    monkeypatch.setattr(parent, "IDLE_S", 0.5)
+    loads: list[str] = []
+    plugin = parent.Plugin("test", "0", (lambda: loads.append("loaded"),), _never)
+    engine = os.pidfd_open(os.getpid())  # an engine that lives on
+    try:
+        forks = parent.Forks(plugin, listener, path, os.stat(path).st_ino, engine)
+        serving = threading.Thread(target=forks.serve, daemon=True)
+        began = time.monotonic()
+
+        serving.start()
+        serving.join(timeout=10)  # serve returns once it stops accepting and has no child
+
+        assert not serving.is_alive(), "it never ended"
+        assert time.monotonic() - began >= 0.5
+    finally:
+        os.close(engine)
+    assert loads == ["loaded"]
+    assert not Path(path).exists()
