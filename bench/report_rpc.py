@@ -58,7 +58,7 @@ READING = """**Reading.**
   start (`get_provider_schema_optional`; a test counts it under both engines), and
   ConfigureProvider loads no botocore to check credentials given as `AWS_ACCESS_KEY_ID` and
   `AWS_SECRET_ACCESS_KEY`. Since 9b40605 only the first start is cold: it also forks a *warm
-  parent* (`terraform/warm.py`) that loads the lifecycle, then botocore, once; the walks'
+  parent* (`warm/parent.py`) that loads the lifecycle, then botocore, once; the walks'
   starts hand their stdio, environment and directory to it and run as its children, already
   loaded ("warm start" above: about 40 ms to the handshake, and the first answer right after
   it). The launcher runs `python -S` and loads `site` only for a cold start. A/B in one sitting
@@ -69,14 +69,22 @@ READING = """**Reading.**
   validates in the validate walk; 51 validates, 50 state upgrades and 50 plans in the plan
   walk) at 0.5-0.7 ms of plugin CPU each, most of it grpc's Python server; a `TF_LOG=trace`
   timeline puts 0.1 and 0.16 s of calls in the two walks. With refresh, the plan walk's reads
-  no longer wait for botocore's import (the warm parent has it), only for the first client.
-- *The package's refresh part over its floor* (0.70 s above; 0.39 s in the run before) is
-  mostly the first read's botocore:
-  importing it and making the first client cost 0.26-0.40 s of CPU in a fresh process, while
-  the no-op floor makes no client. Loading botocore ahead, on the loading thread, was tried and
-  dropped: `preview --refresh` starts the plugin three times (the refresh, the YAML host's
-  schema, a config check) and each start would pay it; over three runs (under load) the
-  refresh part did not fall.
+  wait neither for botocore's import nor for its models (since ba1e963 the warm parent reads
+  AppFabric's and STS's into the data loader every session shares): the first client takes
+  about 7 ms instead of 60-85.
+- *The package's warm starts* (e9ab633): `preview --refresh` starts the plugin three times
+  (the refresh, the YAML host's schema, the preview). Now the first start of a `pulumi`
+  command also forks a warm parent (the SDK, the lifecycle, botocore and the models), and the
+  later ones, the YAML host's included (it is the engine's child), run as its children. A/B
+  at 50 in one sitting (five runs each, `APPFABRIC_CONNECT_WARM_START=0` then on): the gate
+  2.10 → 1.78 s, the refresh part 0.78 → 0.62 s, `preview` 1.16 → 1.14 s (in a plain preview
+  the engine's start comes while the warm parent is still loading).
+- *The package's refresh part over its floor* (0.58 s above) is the refresh's own start,
+  which is a command's first and so cold, reading: importing botocore and making the first
+  client cost 0.2-0.3 s of CPU in a fresh process (about 0.1 s of imports, 0.05-0.07 s for the
+  client's models, the rest the first request), on the path of the first read, while the
+  no-op floor makes no client. Loading botocore on the loading thread would not move it: the
+  Read comes about 5 ms after the SDK is loaded, on the same GIL. Not met.
 - *The dynamic resource's refresh part* (measured this round for the first time): its 50
   reads span 0.76 s against their 0.65 s floor, four at a time in the Pulumi SDK's server (a
   new event loop and its property serialization per call, then the first read's botocore);
@@ -88,8 +96,12 @@ READING = """**Reading.**
   0.57-0.65 s and of 50 0.99-1.27 s (both targets met in every run); `-refresh=false` of 50
   0.57, 0.64, 0.73 and 0.74 s beside a `terraform_data` floor of 0.10, 0.11, 0.14 and 0.15 s:
   met in the quietest run only. The package's refresh part 0.69-1.23 s beside a no-op floor
-  of 0.15-0.43 s, and the dynamic refresh part 1.34-1.45 s: not met (the package and the
-  dynamic resource have no warm start).
+  of 0.15-0.43 s, and the dynamic refresh part 1.34-1.45 s: not met. With the package's warm
+  starts (the run above, load 0.8-2.4): the package's refresh part 0.88 s beside a no-op
+  floor of 0.29 s (0.62 s in the A/B's quieter sitting), the dynamic refresh part 1.12 s, and
+  Terraform's `-refresh=false` of 50 0.71 s: not met. The dynamic resource's provider is
+  Pulumi's own process (`python -m pulumi.dynamic`), started anew for the refresh; no code of
+  this package runs before its SDK is imported, so it cannot be started warm.
 """
 
 

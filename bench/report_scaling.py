@@ -27,17 +27,24 @@ READING = """**Reading.**
   (here 20 of 21 in a plan of 500) fork from its warm parent, with the lifecycle and botocore
   loaded, and reach their handshake in about 40 ms. A/B at 500 in one sitting, with
   `APPFABRIC_CONNECT_WARM_START=0` then without: the plan 9.82 → 7.01 s, `-refresh=false`
-  5.24 → 3.50 s, the reads' span 5.60 → 4.51 s (medians of 3). What is left grows with the
-  configurations still: each walk's calls go to one process per configuration (0.5-0.7 ms of
-  CPU each, under its GIL), the starts stay in series, and each plan-walk child makes its
-  first AWS client (about 60-85 ms) before its reads.
+  5.24 → 3.50 s, the reads' span 5.60 → 4.51 s (medians of 3). Since ba1e963 the warm parent
+  also reads AppFabric's and STS's models into the process's data loader, which every botocore
+  session shares, so a plan-walk child makes its first AWS client in about 7 ms instead of
+  60-85 ms. A/B at 500 in one sitting after it (`bench/scaling.py --sizes 500`, switch on and
+  off): the plan 10.64 → 6.86 s, `-refresh=false` 5.93 → 3.64 s, the reads' span 5.83 →
+  4.20 s. What is left grows with the configurations still: each walk's calls go to one
+  process per configuration (0.5-0.7 ms of CPU each, under its GIL), and the starts stay in
+  series.
 - *The provider package*: Pulumi starts the plugin once per explicit provider, and once more
   for the YAML host's schema; counted with a wrapper around the plugin, a `preview` of 3
   providers started it 4 times and a `preview --refresh` 7 times, about 0.4 s apart (each
-  start waits for the Pulumi SDK's import, about 0.15-0.2 s, before its first answer). Where
-  the engine orders these starts was not found. Its reads stay at about 40-50 in flight, but the
-  processes share 2 cores with the engine and the YAML host: `preview` alone grows about 1 s
-  per provider. Not linear either; not improved this round.
+  cold start waits for the Pulumi SDK's import, about 0.15-0.2 s, before its first answer).
+  Since e9ab633 only the first start of a `pulumi` command is cold: the others, the YAML
+  host's included, are children of its warm parent, with the SDK, the lifecycle, botocore
+  and the models loaded. A/B at 500 in the same sitting as Terraform's: `preview --refresh`
+  10.48 → 7.67 s, `preview` 4.74 → 4.09 s, the refresh part 5.75 → 3.58 s. Still not linear:
+  the processes share 2 cores with the engine and the YAML host, and each provider's reads
+  wait for its own process.
 - Like figure 10, these move by 20-50 % between runs on this shared 2-core machine.
 """
 
