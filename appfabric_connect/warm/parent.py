@@ -70,9 +70,8 @@ class Plugin:
 
     name: str  # part of the socket's name: one plugin's start never reaches another's parent
     version: str
-    loads: Sequence[Callable[[], None]]  # in order, when no start waits
+    loads: Sequence[Callable[[], None]]  # in order, when no start waits: the first at once
     serve: ServeWarm
-    load_at_once: int = 1  # how many of ``loads`` come before the first fork (the rest later)
 
 
 def spawn(plugin: Plugin, engine: int) -> bool:
@@ -148,7 +147,7 @@ class Forks:
         pending = list(self.plugin.loads)
         forked = False
         while self.accepting or self.children:
-            first = len(self.plugin.loads) - len(pending) < self.plugin.load_at_once
+            first = len(pending) == len(self.plugin.loads)
             due = bool(pending) and self.accepting
             due = due and (first or forked or time.monotonic() - started >= LATER_S)
             events = self.poller.poll(0 if due else 100 if pending else 1000)

@@ -24,6 +24,7 @@ from appfabric_connect import __version__
 from appfabric_connect.emulator import EmulatorControl
 from appfabric_connect.pulumi.package.start import PLUGIN
 from appfabric_connect.warm import client as warm_client
+from tests.support.processes import ended, parent_of, wait_until_idle, warm_parent_listening_at
 
 if TYPE_CHECKING:
     from mypy_boto3_appfabric.type_defs import AppAuthorizationTypeDef
@@ -74,23 +75,6 @@ class Start:
         return self.process.returncode
 
 
-def parent_of(pid: int) -> int:
-    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-
-
-def ended(pid: int, within_s: float = 10.0) -> bool:
-    deadline = time.monotonic() + within_s
-    while time.monotonic() < deadline:
-        try:
-            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        except FileNotFoundError:
-            return True
-        if state == "Z":
-            return True
-        time.sleep(0.05)
-    return False
-
-
 @pytest.fixture
 def tmp() -> Iterator[Path]:
     """This test's TMPDIR: its own warm parents. Short: a Unix socket's path holds 107 bytes."""
@@ -119,25 +103,10 @@ def begin(made: list[Start], env: dict[str, str], host: Path | None = None) -> S
 
 
 def warm_parent(env: dict[str, str]) -> int:
-    """The pid of this engine run's warm parent: the process that holds its listening socket."""
+    """The pid of this engine run's warm parent."""
     directory = Path(env["TMPDIR"], f"appfabric-connect-{os.getuid()}")
     (path,) = directory.glob(f"warm-{PLUGIN}-{os.getpid()}-*.sock")
-    inodes = {
-        fields[6]
-        for fields in (line.split() for line in Path("/proc/net/unix").read_text().splitlines())
-        # listening (__SO_ACCEPTCON), bound under a temporary name then renamed (warm.spawn)
-        if len(fields) == 8 and fields[3] == "00010000" and fields[7].startswith(f"{path}.")
-    }
-    holders = set()
-    for fd in Path("/proc").glob("[0-9]*/fd/*"):
-        try:
-            target = os.readlink(fd)
-        except OSError:
-            continue
-        if target.startswith("socket:[") and target[8:-1] in inodes:
-            holders.add(int(fd.parts[2]))
-    assert len(holders) == 1, holders
-    return holders.pop()
+    return warm_parent_listening_at(str(path))
 
 
 def test_a_later_start_of_the_same_engine_run_is_a_child_of_the_warm_parent(
@@ -209,24 +178,13 @@ def test_package_warm_starts_can_be_switched_off(starts: list[Start], env: dict[
     assert not Path(env["TMPDIR"], f"appfabric-connect-{os.getuid()}").exists()
 
 
-def cpu_ticks(pid: int) -> int:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return int(fields[11]) + int(fields[12])  # utime, stime
-
-
 def test_the_package_warm_parent_forks_with_one_thread_after_it_has_loaded_everything(
     starts: list[Start], env: dict[str, str]
 ) -> None:
     begin(starts, env).stop()
     begin(starts, env).stop()  # then it loads botocore
     parent = warm_parent(env)
-    deadline, cpu = time.monotonic() + 30, cpu_ticks(parent)
-    while True:  # until it has been idle for a second: all loaded
-        time.sleep(1.0)
-        cpu, before = cpu_ticks(parent), cpu
-        if cpu == before:
-            break
-        assert time.monotonic() < deadline, "the warm parent never stopped loading"
+    wait_until_idle(parent)  # all loaded
 
     # A thread at fork (the SDK's, grpc's) would leave its locks held in every child.
     assert os.listdir(f"/proc/{parent}/task") == [str(parent)]

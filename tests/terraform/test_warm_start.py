@@ -44,6 +44,7 @@ from appfabric_connect.terraform.server import (
 from appfabric_connect.terraform.values import encode
 from appfabric_connect.warm import client as warm_client
 from appfabric_connect.warm import parent as warm
+from tests.support.processes import ended, parent_of, wait_until_idle, warm_parent_listening_at
 from tests.terraform.conftest import engine_or_skip, write_asana
 from tests.terraform.workspace import Workspace
 
@@ -121,28 +122,6 @@ def peer_pid(address: str) -> int:
     return int(pid)
 
 
-def parent_of(pid: int) -> int:
-    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-
-
-def cpu_ticks(pid: int) -> int:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return int(fields[11]) + int(fields[12])  # utime, stime
-
-
-def ended(pid: int, within_s: float = 10.0) -> bool:
-    deadline = time.monotonic() + within_s
-    while time.monotonic() < deadline:
-        try:
-            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        except FileNotFoundError:
-            return True
-        if state == "Z":
-            return True
-        time.sleep(0.05)
-    return False
-
-
 @pytest.fixture
 def tmp(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """This test's TMPDIR: its own warm parents (and handshake sockets). Short, as /tmp is: a
@@ -173,26 +152,10 @@ def begin(made: list[Start], launcher: Path, env: dict[str, str], cwd: Path) -> 
 
 
 def warm_parent(engine: int) -> int:
-    """The pid of the warm parent of ``engine``: the process that holds its listening socket
-    (SO_PEERCRED would name the cold start that bound it, before it forked)."""
+    """The pid of the warm parent of ``engine``."""
     path = warm_client.socket_path("terraform", engine, __version__)
     assert path is not None and os.path.exists(path), "no warm parent"
-    inodes = {
-        fields[6]
-        for fields in (line.split() for line in Path("/proc/net/unix").read_text().splitlines())
-        # listening (__SO_ACCEPTCON), bound under a temporary name then renamed (warm.spawn)
-        if len(fields) == 8 and fields[3] == "00010000" and fields[7].startswith(f"{path}.")
-    }
-    holders = set()
-    for fd in Path("/proc").glob("[0-9]*/fd/*"):
-        try:
-            target = os.readlink(fd)
-        except OSError:
-            continue
-        if target.startswith("socket:[") and target[8:-1] in inodes:
-            holders.add(int(fd.parts[2]))
-    assert len(holders) == 1, holders
-    return holders.pop()
+    return warm_parent_listening_at(path)
 
 
 def warm_second_start(
@@ -231,13 +194,7 @@ def test_the_warm_parent_forks_with_one_thread_after_it_has_loaded_everything(
     begin(starts, launcher, go_plugin_env(tmp), tmp).shutdown()
     begin(starts, launcher, go_plugin_env(tmp), tmp).shutdown()  # then it loads botocore
     parent = warm_parent(os.getpid())
-    deadline, cpu = time.monotonic() + 30, cpu_ticks(parent)
-    while True:  # until it has been idle for a second: all loaded
-        time.sleep(1.0)
-        cpu, before = cpu_ticks(parent), cpu
-        if cpu == before:
-            break
-        assert time.monotonic() < deadline, "the warm parent never stopped loading"
+    wait_until_idle(parent)  # all loaded
 
     # A thread at fork would leave its locks held in every child.
     assert os.listdir(f"/proc/{parent}/task") == [str(parent)]
