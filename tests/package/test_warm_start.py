@@ -236,3 +236,19 @@ def test_a_create_in_flight_when_the_engine_stops_the_plugin_runs_to_its_end(
     assert time.monotonic() - sent >= SLOW_CONNECT_S - 0.5  # it waited for the answer
     assert emulator_control.calls().get("GetAppAuthorization", 0) >= reads
     creating.cancel()
+
+
+WARM_PARENT_PLAN = """
+import sys
+from appfabric_connect.pulumi.package import server
+server.warm_plugin("package")  # what a cold start makes, before its port, for its warm parent
+late = ("appfabric_connect.core", "appfabric_connect.aws", "pulumi", "botocore")
+print(",".join(sorted(m for m in late if m in sys.modules)))
+"""
+
+
+def test_what_the_package_warm_parent_will_load_is_not_loaded_before_the_port() -> None:
+    found = subprocess.run(
+        [sys.executable, "-c", WARM_PARENT_PLAN], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert found == ""

@@ -29,6 +29,22 @@ def test_the_handshake_waits_for_no_protobuf_msgpack_or_tempfile() -> None:
     assert found == ""
 
 
+WARM_PARENT_PLAN = """
+import sys
+from appfabric_connect.terraform import server
+server.warm_plugin()  # what a cold start makes, before its handshake, for its warm parent
+late = ("appfabric_connect.core", "appfabric_connect.aws", "google.protobuf", "botocore")
+print(",".join(sorted(m for m in late if m in sys.modules)))
+"""
+
+
+def test_what_the_warm_parent_will_load_is_not_loaded_before_the_handshake() -> None:
+    found = subprocess.run(
+        [sys.executable, "-c", WARM_PARENT_PLAN], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert found == ""
+
+
 class Call:
     def __init__(self, method: str) -> None:
         self.method = method

@@ -137,14 +137,20 @@ def warm_plugin(name: str) -> Plugin:
     """The warm parent of this plugin: it loads the servicer (the SDK, the lifecycle) at once,
     then botocore and the models (``core.preload_aws``)."""
     from ... import __version__
-    from ...core import preload_aws
     from ...warm.parent import Plugin
 
-    return Plugin(name, __version__, (_load_servicer, preload_aws), _serve_warm)
+    return Plugin(name, __version__, (_load_servicer, _load_aws), _serve_warm)
 
 
 def _load_servicer() -> None:
     from . import servicer  # noqa: F401
+
+
+def _load_aws() -> None:
+    # Imported here, in the warm parent: the core is not the cold start's to pay before its port.
+    from ...core import preload_aws
+
+    preload_aws()
 
 
 def _serve_warm(watch: Callable[[], None], exit_now: Callable[[int], NoReturn]) -> None:
