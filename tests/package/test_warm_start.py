@@ -24,6 +24,7 @@ from appfabric_connect import __version__
 from appfabric_connect.emulator import EmulatorControl
 from appfabric_connect.pulumi.package.start import PLUGIN
 from appfabric_connect.warm import client as warm_client
+from tests.support.imports import imported_by
 from tests.support.processes import ended, parent_of, wait_until_idle, warm_parent_listening_at
 
 if TYPE_CHECKING:
@@ -238,17 +239,9 @@ def test_a_create_in_flight_when_the_engine_stops_the_plugin_runs_to_its_end(
     creating.cancel()
 
 
-WARM_PARENT_PLAN = """
-import sys
-from appfabric_connect.pulumi.package import server
-server.warm_plugin("package")  # what a cold start makes, before its port, for its warm parent
-late = ("appfabric_connect.core", "appfabric_connect.aws", "pulumi", "botocore")
-print(",".join(sorted(m for m in late if m in sys.modules)))
-"""
-
-
 def test_what_the_package_warm_parent_will_load_is_not_loaded_before_the_port() -> None:
-    found = subprocess.run(
-        [sys.executable, "-c", WARM_PARENT_PLAN], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    assert found == ""
+    # What a cold start makes, before its port, for its warm parent.
+    plan = "from appfabric_connect.pulumi.package import server\nserver.warm_plugin('package')"
+    late = ("appfabric_connect.core", "appfabric_connect.aws", "pulumi", "botocore")
+
+    assert imported_by(plan, late) == []

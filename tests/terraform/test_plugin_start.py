@@ -5,44 +5,27 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
 from appfabric_connect.terraform import server
-
-BEFORE_HANDSHAKE = """
-import sys
-import appfabric_connect.terraform.server
-late = ("google.protobuf", "msgpack", "tempfile", "cryptography", "botocore", "boto3")
-print(",".join(sorted(m for m in late if m in sys.modules)))
-"""
+from tests.support.imports import imported_by
 
 
 def test_the_handshake_waits_for_no_protobuf_msgpack_or_tempfile() -> None:
-    found = subprocess.run(
-        [sys.executable, "-c", BEFORE_HANDSHAKE], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    assert found == ""
+    late = ("google.protobuf", "msgpack", "tempfile", "cryptography", "botocore", "boto3")
 
-
-WARM_PARENT_PLAN = """
-import sys
-from appfabric_connect.terraform import server
-server.warm_plugin()  # what a cold start makes, before its handshake, for its warm parent
-late = ("appfabric_connect.core", "appfabric_connect.aws", "google.protobuf", "botocore")
-print(",".join(sorted(m for m in late if m in sys.modules)))
-"""
+    assert imported_by("import appfabric_connect.terraform.server", late) == []
 
 
 def test_what_the_warm_parent_will_load_is_not_loaded_before_the_handshake() -> None:
-    found = subprocess.run(
-        [sys.executable, "-c", WARM_PARENT_PLAN], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    assert found == ""
+    # What a cold start makes, before its handshake, for its warm parent.
+    plan = "from appfabric_connect.terraform import server\nserver.warm_plugin()"
+    late = ("appfabric_connect.core", "appfabric_connect.aws", "google.protobuf", "botocore")
+
+    assert imported_by(plan, late) == []
 
 
 class Call:
