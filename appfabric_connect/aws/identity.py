@@ -54,7 +54,7 @@ def share_data_loader(core: botocore.session.Session) -> None:
     its data path, shared by every such session. botocore quirk: each session reads the JSON
     models (the service, its endpoint rules, partitions, retry and default settings) anew,
     about 50 ms of CPU for its first client; shared, they are read once per process (or once
-    before a warm parent's fork, ``clients.preload``)."""
+    before a warm parent's fork, ``clients.preload_steps``)."""
     try:
         data_path = core.get_config_variable("data_path")  # reads the session's config
     except botocore.exceptions.BotoCoreError:  # e.g. a missing profile: reported as before

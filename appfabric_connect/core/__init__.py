@@ -17,7 +17,7 @@ The API (``from appfabric_connect import core``)::
     core.read(config, id, state) -> core.Read               # .id None: gone; .outputs, .inputs
     core.diff(config, state, inputs) -> core.Diff           # .changes, .replaces
     core.update(config, state, inputs) -> core.Updated      # .outputs
-    core.preload_aws()                                      # before a warm parent forks
+    core.preload_aws()                                      # steps a warm parent takes
 
 Settings are plain values by the schema's names (an object's fields too); a ``core.Problem``
 is at a ``path`` of schema names and indexes (``("assume_roles", 0, "role_arn")``), and the
@@ -45,6 +45,8 @@ else raised is a bug.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..problems import Problem, Spelling
 from ..unknown import UNKNOWN, Unknown
 from .config import ProviderConfig, read_config
@@ -52,12 +54,12 @@ from .lifecycle import Created, Diff, Read, Updated, check, create, diff, read, 
 from .messages import Action, Failure, FrontEndWords, Remedy, Words
 
 
-def preload_aws() -> None:
-    """Loads what the first AppFabric call of this process would (boto3, botocore, the models),
-    without any call: a warm parent's last load before it forks."""
-    from ..aws.clients import preload
+def preload_aws() -> list[Callable[[], None]]:
+    """What the first AppFabric call of this process would load (botocore, the models), as
+    steps that make no call: a warm parent's last loads, one at a time."""
+    from ..aws.clients import preload_steps
 
-    preload()
+    return preload_steps()
 
 
 __all__ = [

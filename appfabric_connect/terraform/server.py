@@ -486,12 +486,12 @@ def _load_plugin() -> None:
     from .provider import Provider  # noqa: F401
 
 
-def _load_aws() -> None:
+def _load_aws() -> list[Callable[[], None]]:
     # Imported here, in the warm parent: the core (about 35 ms) is not the cold start's to pay
     # before its handshake.
     from ..core import preload_aws
 
-    preload_aws()
+    return preload_aws()
 
 
 def _serve_warm(watch: Callable[[], None], exit_now: Callable[[int], NoReturn]) -> None:

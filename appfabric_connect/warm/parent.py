@@ -36,7 +36,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import NoReturn, Protocol
+from typing import NoReturn, Protocol, TypeAlias
 
 from .client import (
     MESSAGE,
@@ -58,6 +58,11 @@ MAX_REQUEST = 4 << 20
 LATER_S = 1.0
 
 
+# A load that returns loads was split in steps: they run next, one per turn of the loop, so a
+# start that comes meanwhile waits for one step, not for all of them.
+Load: TypeAlias = Callable[[], "Sequence[Load] | None"]
+
+
 class ServeWarm(Protocol):
     def __call__(self, watch: Callable[[], None], exit_now: Callable[[int], NoReturn]) -> None:
         """Serves as the plugin (its ``sys.argv``, environment, directory and stdio are the
@@ -70,7 +75,7 @@ class Plugin:
 
     name: str  # part of the socket's name: one plugin's start never reaches another's parent
     version: str
-    loads: Sequence[Callable[[], None]]  # in order, when no start waits: the first at once
+    loads: Sequence[Load]  # in order, when no start waits: the first at once
     serve: ServeWarm
 
 
@@ -145,15 +150,16 @@ class Forks:
     def serve(self) -> None:
         started = last = time.monotonic()
         pending = list(self.plugin.loads)
+        first = True
         forked = False
         while self.accepting or self.children:
-            first = len(pending) == len(self.plugin.loads)
             due = bool(pending) and self.accepting
             due = due and (first or forked or time.monotonic() - started >= LATER_S)
             events = self.poller.poll(0 if due else 100 if pending else 1000)
             if not events and due:
+                first = False
                 with contextlib.suppress(Exception):  # a child loads what is missing itself
-                    pending.pop(0)()
+                    pending[0:1] = pending[0]() or ()
                 # Each child's garbage collector would otherwise walk (and so copy) all it
                 # inherits: about 60 ms of the first calls after each start.
                 gc.freeze()

@@ -88,3 +88,41 @@ def test_a_warm_parent_with_no_start_for_its_idle_time_ends_and_removes_its_sock
         os.close(engine)
     assert loads == ["loaded"]
     assert not Path(path).exists()
+
+
+def test_a_load_split_in_steps_lets_a_start_in_between_its_steps(
+    listening: tuple[socket.socket, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listener, path = listening
+    monkeypatch.setattr(parent, "IDLE_S", 0.3)
+    monkeypatch.setattr(parent, "LATER_S", 0.0)
+    done: list[str] = []
+    start = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+
+    def served(self: parent.Forks) -> bool:
+        self.listener.accept()[0].close()
+        done.append("start")
+        return True
+
+    def step_a() -> None:
+        done.append("a")
+        start.connect(path)  # a start comes while step a runs
+
+    def split() -> list[Callable[[], None]]:
+        done.append("split")
+        return [step_a, lambda: done.append("b")]
+
+    monkeypatch.setattr(parent.Forks, "start_one", served)
+    plugin = parent.Plugin("test", "0", (split,), _never)
+    engine = os.pidfd_open(os.getpid())
+    try:
+        forks = parent.Forks(plugin, listener, path, os.stat(path).st_ino, engine)
+        serving = threading.Thread(target=forks.serve, daemon=True)
+        serving.start()
+        serving.join(timeout=10)
+    finally:
+        os.close(engine)
+        start.close()
+
+    assert not serving.is_alive(), "it never ended"
+    assert done == ["split", "a", "start", "b"]  # the start waited for one step, not for "b"

@@ -146,11 +146,11 @@ def _load_servicer() -> None:
     from . import servicer  # noqa: F401
 
 
-def _load_aws() -> None:
+def _load_aws() -> list[Callable[[], None]]:
     # Imported here, in the warm parent: the core is not the cold start's to pay before its port.
     from ...core import preload_aws
 
-    preload_aws()
+    return preload_aws()
 
 
 def _serve_warm(watch: Callable[[], None], exit_now: Callable[[int], NoReturn]) -> None:
