@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import importlib
 import importlib.util
 import logging
 import os
@@ -211,46 +210,15 @@ class Collect:
         self.handlers.extend(handlers)
 
 
-class Deferred(grpc.GenericRpcHandler):  # type: ignore[misc]  # grpc has no stubs
-    """One service whose generated code, and protobuf with it (about 20 ms), is imported by its
-    first call, after the handshake.
-
-    Terraform starts the plugin of each provider configuration under one lock (its
-    ``BuiltinEvalContext.InitProvider`` holds ``ProviderLock`` while the process starts and is
-    dialled), so a plan pays what comes before the handshake once per configuration per walk,
-    in series; what comes after overlaps the next start.
-    """
-
-    def __init__(self, service: str, module: str, servicer: object) -> None:
-        self._prefix = f"/{service}/"
-        self._module, self._servicer = module, servicer
-        self._add = f"add_{service.rsplit('.', 1)[-1]}Servicer_to_server"  # the generated name
-        self._lock = threading.Lock()
-        self._handler: Any = None
-
-    def service(self, handler_call_details: Any) -> Any:
-        if not handler_call_details.method.startswith(self._prefix):
-            return None
-        with self._lock:
-            if self._handler is None:
-                generated = importlib.import_module(f"{__package__}.proto.{self._module}")
-                server = Collect()
-                getattr(generated, self._add)(self._servicer, server)
-                (self._handler,) = server.handlers
-        return self._handler.service(handler_call_details)
-
-
 class Controller:
     """go-plugin's ``plugin.GRPCController``: Shutdown ends the process."""
 
     def __init__(self, stop: threading.Event) -> None:
         self._stop = stop
 
-    def Shutdown(self, request: Any, context: Any) -> Any:
-        from .proto import grpc_controller_pb2
-
+    def Shutdown(self, request: bytes, context: Any) -> bytes:
         self._stop.set()
-        return grpc_controller_pb2.Empty()
+        return b""  # Empty
 
 
 class Stdio:
@@ -260,7 +228,7 @@ class Stdio:
     def __init__(self, stop: threading.Event) -> None:
         self._stop = stop
 
-    def StreamStdio(self, request: Any, context: Any) -> Iterator[Any]:
+    def StreamStdio(self, request: bytes, context: Any) -> Iterator[bytes]:
         while not self._stop.wait(1.0) and context.is_active():
             pass
         return iter(())
@@ -270,18 +238,30 @@ class Broker:
     """go-plugin's ``plugin.GRPCBroker``. The provider opens no extra connections: the stream
     is drained until it closes."""
 
-    def StartStream(self, request_iterator: Iterator[Any], context: Any) -> Iterator[Any]:
+    def StartStream(self, request_iterator: Iterator[bytes], context: Any) -> Iterator[bytes]:
         for _ in request_iterator:
             pass
         return iter(())
 
 
-def go_plugin_services(stop: threading.Event) -> tuple[Deferred, ...]:
-    """go-plugin's three services, each imported by its first call (see ``Deferred``)."""
+def go_plugin_services(stop: threading.Event) -> tuple[Any, ...]:
+    """go-plugin's three services. What they receive is ignored and what they answer is empty
+    (no message is ever sent on a stream), so they are served as bytes: no protobuf (about
+    20 ms to import) in a start that asks for nothing else."""
+    controller, stdio, broker = Controller(stop), Stdio(stop), Broker()
     return (
-        Deferred("plugin.GRPCController", "grpc_controller_pb2_grpc", Controller(stop)),
-        Deferred("plugin.GRPCStdio", "grpc_stdio_pb2_grpc", Stdio(stop)),
-        Deferred("plugin.GRPCBroker", "grpc_broker_pb2_grpc", Broker()),
+        grpc.method_handlers_generic_handler(
+            "plugin.GRPCController",
+            {"Shutdown": grpc.unary_unary_rpc_method_handler(controller.Shutdown)},
+        ),
+        grpc.method_handlers_generic_handler(
+            "plugin.GRPCStdio",
+            {"StreamStdio": grpc.unary_stream_rpc_method_handler(stdio.StreamStdio)},
+        ),
+        grpc.method_handlers_generic_handler(
+            "plugin.GRPCBroker",
+            {"StartStream": grpc.stream_stream_rpc_method_handler(broker.StartStream)},
+        ),
     )
 
 
@@ -300,13 +280,6 @@ def refuse_direct_run() -> None:
             f"{', '.join(versions)}: use Terraform >= 1.0 or OpenTofu.\n"
         )
         sys.exit(1)
-
-
-# The calls schema_rpc answers (see schema_rpc), by their tfplugin6 message.
-_SCHEMA_CALLS = {
-    "/tfplugin6.Provider/GetProviderSchema": "GetProviderSchema",
-    "/tfplugin6.Provider/GetMetadata": "GetMetadata",
-}
 
 
 class LazyProvider(grpc.GenericRpcHandler):  # type: ignore[misc]  # grpc has no stubs
@@ -340,23 +313,18 @@ class LazyProvider(grpc.GenericRpcHandler):  # type: ignore[misc]  # grpc has no
     def service(self, handler_call_details: Any) -> Any:
         method = handler_call_details.method
         if not method.startswith("/tfplugin6.Provider/"):
-            return None  # go-plugin's services (``Deferred``): no wait for the lifecycle
+            return None  # go-plugin's services (``go_plugin_services``): no wait for the lifecycle
         wrapped = self._wrapped.get(method)
-        if wrapped is None and self._make is None and method in _SCHEMA_CALLS:
-            # The schema alone (a plan's first start asks for nothing else): no lifecycle.
-            from . import schema_rpc
-            from .proto import tfplugin6_pb2
+        if wrapped is None and self._make is None:
+            # The schema alone (a plan's first start asks for nothing else): its answer's bytes,
+            # with neither the lifecycle nor protobuf. Its request has no field to read.
+            from .schema_wire import ANSWERS
 
-            answer = {
-                schema_rpc.GET_PROVIDER_SCHEMA: schema_rpc.provider_schema,
-                schema_rpc.GET_METADATA: schema_rpc.metadata,
-            }[method]
-            messages = getattr(tfplugin6_pb2, _SCHEMA_CALLS[method])
-            wrapped = self._wrapped[method] = grpc.unary_unary_rpc_method_handler(
-                self._logging(method, lambda request, context: answer()),
-                request_deserializer=messages.Request.FromString,
-                response_serializer=messages.Response.SerializeToString,
-            )
+            answer = ANSWERS.get(method)
+            if answer is not None:
+                wrapped = self._wrapped[method] = grpc.unary_unary_rpc_method_handler(
+                    self._logging(method, lambda request, context: answer)
+                )
         if wrapped is None:
             handler = self.load().service(handler_call_details)
             if handler is None or handler.unary_unary is None:  # tfplugin6: unary calls only
@@ -477,12 +445,7 @@ def warm_plugin() -> Plugin:
 
 def _load_plugin() -> None:
     """What every start imports by its first calls: the lifecycle and the protocol's messages."""
-    from .proto import (  # noqa: F401
-        grpc_broker_pb2_grpc,
-        grpc_controller_pb2_grpc,
-        grpc_stdio_pb2_grpc,
-        tfplugin6_pb2_grpc,
-    )
+    from .proto import tfplugin6_pb2_grpc  # noqa: F401
     from .provider import Provider  # noqa: F401
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from appfabric_connect import AppAuthorizationConnection, schema
 from appfabric_connect.pulumi.dynamic import args, aws_config_args, resource_outputs
+from appfabric_connect.terraform import schema_wire
 from tests.support.generators import generated
 
 REPO = Path(__file__).resolve().parents[2]
@@ -16,6 +17,7 @@ GENERATED = {
     "appfabric_connect/pulumi/dynamic/args.py": args,
     "appfabric_connect/pulumi/dynamic/aws_config_args.py": aws_config_args,
     "appfabric_connect/pulumi/dynamic/resource_outputs.py": resource_outputs,
+    "appfabric_connect/terraform/schema_wire.py": schema_wire,
 }
 
 

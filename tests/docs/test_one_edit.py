@@ -23,6 +23,7 @@ GENERATED = {
     "README.md",
     "appfabric_connect/pulumi/dynamic/args.py",
     "appfabric_connect/pulumi/dynamic/resource_outputs.py",
+    "appfabric_connect/terraform/schema_wire.py",
 }
 
 # What each front end makes of the edited schema, read in the copy's own process.
@@ -34,6 +35,12 @@ WHERE_IT_APPEARS = textwrap.dedent(
     from appfabric_connect.pulumi.dynamic import args
     from appfabric_connect.pulumi.package.pulumi_schema import package_schema
     from appfabric_connect.terraform import terraform_schema as terraform
+    from appfabric_connect.terraform.proto import tfplugin6_pb2
+    from appfabric_connect.terraform.schema_wire import ANSWERS
+
+    served = tfplugin6_pb2.GetProviderSchema.Response.FromString(
+        ANSWERS["/tfplugin6.Provider/GetProviderSchema"]
+    ).resource_schemas[terraform.RESOURCE].block
 
     resource = package_schema()["resources"]["appfabric-connect:index:AppAuthorizationConnection"]
     answer = {"appAuthorizationArn": "arn", "appBundleArn": "b", "app": "SLACK",
@@ -47,6 +54,7 @@ WHERE_IT_APPEARS = textwrap.dedent(
         "package_outputs": list(resource["properties"]),
         "terraform_resource": list(terraform.RESOURCE_BLOCK.names()),
         "terraform_data_source": list(terraform.DATA_SOURCE_BLOCK.names()),
+        "terraform_served": [attribute.name for attribute in served.attributes],
         "read_back": outputs({}, "us-east-1", answer, None)["app_display_name"],
     }))
     """
@@ -137,6 +145,7 @@ def test_an_added_input_and_output_are_in_the_terraform_schemas(edited: Path) ->
     assert "display_label" in appears["terraform_resource"]
     assert "app_display_name" in appears["terraform_resource"]
     assert "app_display_name" in appears["terraform_data_source"]
+    assert {"display_label", "app_display_name"} <= set(appears["terraform_served"])
 
 
 def test_an_added_input_and_output_are_rows_of_the_readmes_tables(edited: Path) -> None:

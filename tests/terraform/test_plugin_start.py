@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from appfabric_connect.terraform import server
+from appfabric_connect.terraform.proto import grpc_controller_pb2
 from tests.support.imports import imported_by
 
 
@@ -33,19 +34,40 @@ class Call:
         self.method = method
 
 
-def test_go_plugin_s_controller_answers_shutdown_once_its_first_call_loads_it() -> None:
+def test_go_plugin_s_controller_answers_shutdown_with_an_empty_message_and_stops() -> None:
     stop = threading.Event()
     controller, stdio, broker = server.go_plugin_services(stop)
 
     assert controller.service(Call("/plugin.GRPCStdio/StreamStdio")) is None
     assert controller.service(Call("/tfplugin6.Provider/GetProviderSchema")) is None
     handler = controller.service(Call("/plugin.GRPCController/Shutdown"))
-    answer = handler.unary_unary(None, None)
+    answer = handler.unary_unary(b"", None)
 
     assert stop.is_set()
-    assert type(answer).__name__ == "Empty"
+    assert answer == grpc_controller_pb2.Empty().SerializeToString()
+    assert handler.request_deserializer is None and handler.response_serializer is None
     assert stdio.service(Call("/plugin.GRPCStdio/StreamStdio")).unary_stream is not None
     assert broker.service(Call("/plugin.GRPCBroker/StartStream")).stream_stream is not None
+
+
+def test_a_start_asked_for_the_schema_alone_never_imports_protobuf() -> None:
+    # What a plan's first start serves: go-plugin's stdio and controller, and the schema.
+    serve = (
+        "import threading\n"
+        "from appfabric_connect.terraform import server\n"
+        "class Call:\n"
+        "    def __init__(self, method): self.method = method\n"
+        "stop = threading.Event()\n"
+        "for handler in (server.LazyProvider(), *server.go_plugin_services(stop)):\n"
+        "    for method in ('/tfplugin6.Provider/GetProviderSchema',\n"
+        "                   '/tfplugin6.Provider/GetMetadata',\n"
+        "                   '/plugin.GRPCController/Shutdown'):\n"
+        "        found = handler.service(Call(method))\n"
+        "        if found is not None:\n"
+        "            found.unary_unary(b'', None)\n"
+    )
+
+    assert imported_by(serve, ("google.protobuf", "appfabric_connect.core")) == []
 
 
 @pytest.fixture

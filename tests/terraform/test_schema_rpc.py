@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
 from appfabric_connect.terraform import schema_rpc
-from appfabric_connect.terraform.server import own_log_level
+from appfabric_connect.terraform.server import LazyProvider, own_log_level
 from tests.terraform.conftest import engine_or_skip
 from tests.terraform.workspace import Workspace
 
@@ -20,6 +22,27 @@ ASKED = "received GetProviderSchema"
 def test_the_schema_and_metadata_tell_the_engine_it_need_not_ask_each_start_again() -> None:
     assert schema_rpc.provider_schema().server_capabilities.get_provider_schema_optional
     assert schema_rpc.metadata().server_capabilities.get_provider_schema_optional
+
+
+@pytest.mark.parametrize(
+    ("method", "message"),
+    [
+        (schema_rpc.GET_PROVIDER_SCHEMA, schema_rpc.provider_schema),
+        (schema_rpc.GET_METADATA, schema_rpc.metadata),
+    ],
+)
+def test_a_first_start_answers_the_schema_calls_with_the_messages_bytes(
+    method: str, message: Callable[[], Any]
+) -> None:
+    class Call:
+        def __init__(self, method: str) -> None:
+            self.method = method
+
+    handler = LazyProvider().service(Call(method))
+    answer = handler.unary_unary(b"", None)
+
+    assert handler.response_serializer is None
+    assert type(message()).FromString(answer) == message()
 
 
 def test_serving_the_schema_leaves_the_lifecycle_unimported() -> None:
