@@ -158,8 +158,9 @@ class Forks:
             events = self.poller.poll(0 if due else 100 if pending else 1000)
             if not events and due:
                 first = False
+                load = pending.pop(0)
                 with contextlib.suppress(Exception):  # a child loads what is missing itself
-                    pending[0:1] = pending[0]() or ()
+                    pending[0:0] = load() or ()
                 # Each child's garbage collector would otherwise walk (and so copy) all it
                 # inherits: about 60 ms of the first calls after each start.
                 gc.freeze()

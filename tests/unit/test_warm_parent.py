@@ -126,3 +126,29 @@ def test_a_load_split_in_steps_lets_a_start_in_between_its_steps(
 
     assert not serving.is_alive(), "it never ended"
     assert done == ["split", "a", "start", "b"]  # the start waited for one step, not for "b"
+
+
+def test_a_load_that_fails_is_tried_once_and_the_next_one_still_runs(
+    listening: tuple[socket.socket, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listener, path = listening
+    monkeypatch.setattr(parent, "IDLE_S", 0.3)
+    monkeypatch.setattr(parent, "LATER_S", 0.0)
+    done: list[str] = []
+
+    def failing() -> None:
+        done.append("failing")
+        raise ImportError("a module the warm parent cannot load")
+
+    plugin = parent.Plugin("test", "0", (failing, lambda: done.append("next")), _never)
+    engine = os.pidfd_open(os.getpid())
+    try:
+        forks = parent.Forks(plugin, listener, path, os.stat(path).st_ino, engine)
+        serving = threading.Thread(target=forks.serve, daemon=True)
+        serving.start()
+        serving.join(timeout=10)
+    finally:
+        os.close(engine)
+
+    assert not serving.is_alive(), "it never ended"
+    assert done == ["failing", "next"]
