@@ -40,48 +40,67 @@ READING = """**Reading.**
   boto3 nor botocore's model nor `cryptography` (its certificate is kept a week in a 0700 cache
   directory), serves GetProviderSchema without the lifecycle (a plan's first start asks for
   nothing else), loads the lifecycle on a thread after the handshake, and ends at once after
-  Shutdown. Since 4359260 its handshake waits for grpc alone: go-plugin's three services, and
-  protobuf with them, load with their first call, msgpack is found rather than imported, and
-  the socket directory is made as go-plugin makes its own, without `tempfile` (about 145 →
-  118 ms here). That matters more than its size suggests: Terraform starts the plugins of a
-  walk one at a time (`BuiltinEvalContext.InitProvider` holds one `ProviderLock` while a
-  plugin starts and is dialled), so a plan pays each handshake in series, once per provider
-  configuration per walk (figure 11). The package prints its port after importing grpc alone
-  and loads the Pulumi SDK on a thread; its first answer still waits for the SDK's import
-  (about 0.15-0.2 s here), which is most of "start → first call answered" and of its
-  refresh's floor.
+  Shutdown. Since 4359260 its handshake waits for grpc alone: msgpack is found rather than
+  imported, and the socket directory is made as go-plugin makes its own, without `tempfile`
+  (about 145 → 118 ms here). Since d2aad41 that first start imports no protobuf at all:
+  go-plugin's three services are served as bytes (what they receive is ignored, what they answer
+  is empty), and so are GetProviderSchema and GetMetadata, whose answers `scripts/gen-args`
+  writes as wire bytes into `terraform/schema_wire.py` (a test checks they are current and parse
+  to `schema_rpc`'s messages). A fresh process's first GetProviderSchema went from about 85 ms
+  to 9 ms ("first, after" above); "start → first call answered" is 82 ms in this run (124 ms in
+  the round's run before, on a busier machine). That matters more than its size suggests:
+  Terraform starts the plugins of a walk one at a time (`BuiltinEvalContext.InitProvider` holds
+  one `ProviderLock` while a plugin starts and is dialled), so a plan pays each handshake in
+  series, once per provider configuration per walk (figure 11). The package prints its port
+  after importing grpc alone and loads the Pulumi SDK on a thread; its first answer still waits
+  for the SDK's import (about 0.15-0.2 s here), which is most of "start → first call answered"
+  and of its refresh's floor.
 - *Per resource*, check, diff, validate and plan cost about 0.03 ms of the plugin's own logic
-  (in process); over gRPC each costs 0.2-0.8 ms of plugin CPU (1-1.5 ms in the run above, on
-  a slower day), the Python gRPC server and protobuf.
+  (in process); over gRPC each costs 0.4-0.8 ms of plugin CPU (1-1.5 ms on a slower day), the
+  Python gRPC server and protobuf.
 - *A Terraform plan's fixed cost* is three plugin starts: one for the schema, one for the
   validate walk, one for the plan walk. GetProviderSchema is asked once per plan, not once per
   start (`get_provider_schema_optional`; a test counts it under both engines), and
   ConfigureProvider loads no botocore to check credentials given as `AWS_ACCESS_KEY_ID` and
   `AWS_SECRET_ACCESS_KEY`. Since 9b40605 only the first start is cold: it also forks a *warm
-  parent* (`warm/parent.py`) that loads the lifecycle, then botocore, once; the walks'
-  starts hand their stdio, environment and directory to it and run as its children, already
-  loaded ("warm start" above: about 40 ms to the handshake, and the first answer right after
-  it). The launcher runs `python -S` and loads `site` only for a cold start. A/B in one sitting
-  (this bench with `APPFABRIC_CONNECT_WARM_START=0`, then without): plan of 2 1.00 → 0.59 s,
-  `-refresh=false` of 2 0.66 → 0.41 s, plan of 50 1.48 → 1.08 s, `-refresh=false` of 50
-  0.94 → 0.64 s. What is left of `-refresh=false` of 50: the cold start (about 0.16 s from
-  start to exit), two warm starts of about 0.04 s each to the handshake, and 250 calls (51
-  validates in the validate walk; 51 validates, 50 state upgrades and 50 plans in the plan
-  walk) at 0.5-0.7 ms of plugin CPU each, most of it grpc's Python server; a `TF_LOG=trace`
-  timeline puts 0.1 and 0.16 s of calls in the two walks. With refresh, the plan walk's reads
-  wait neither for botocore's import nor for its models (since ba1e963 the warm parent reads
-  AppFabric's and STS's into the data loader every session shares): the first client takes
-  about 7 ms instead of 60-85.
-- *The package's warm starts* (e9ab633): `preview --refresh` starts the plugin three times
-  (the refresh, the YAML host's schema, the preview). Now the first start of a `pulumi`
-  command also forks a warm parent (the SDK, the lifecycle, botocore and the models), and the
-  later ones, the YAML host's included (it is the engine's child), run as its children
-  ("warm start" above: about 50-60 ms to the port, the first answer 15 ms later, against
-  about 0.28 s for a cold start's first answer). A/B
-  at 50 in one sitting (five runs each, `APPFABRIC_CONNECT_WARM_START=0` then on): the gate
-  2.10 → 1.78 s, the refresh part 0.78 → 0.62 s, `preview` 1.16 → 1.14 s (in a plain preview
-  the engine's start comes while the warm parent is still loading).
-- *The package's refresh part over its floor* (0.43 s above) is the refresh's own start,
+  parent* (`warm/parent.py`) that loads the lifecycle, then botocore, once; the walks' starts
+  hand their stdio, environment and directory to it and run as its children, already loaded
+  ("warm start" above: about 40 ms to the handshake, and the first answer right after it). The
+  launcher runs `python -S` and loads `site` only for a cold start. A/B in one sitting (this
+  bench with `APPFABRIC_CONNECT_WARM_START=0`, then without): plan of 2 1.00 → 0.59 s,
+  `-refresh=false` of 2 0.66 → 0.41 s, plan of 50 1.48 → 1.08 s, `-refresh=false` of 50 0.94 →
+  0.64 s. What is left of `-refresh=false` of 50: the cold start (about 0.16 s from start to
+  exit), two warm starts of about 0.04 s each to the handshake, and 250 calls (51 validates in
+  the validate walk; 51 validates, 50 state upgrades and 50 plans in the plan walk) at 0.5-0.7
+  ms of plugin CPU each, most of it grpc's Python server; a `TF_LOG=trace` timeline puts 0.1 and
+  0.16 s of calls in the two walks. With refresh, the plan walk's reads wait neither for
+  botocore's import nor for its models (since ba1e963 the warm parent reads AppFabric's and
+  STS's into the data loader every session shares): the first client takes about 7 ms instead of
+  60-85. That load (0.15-0.2 s of CPU) ran in one piece once the warm parent had forked the
+  validate walk's child, and the plan walk's start, about 0.2 s later, waited for the rest of it
+  (66-128 ms from start to handshake in two `TF_LOG=trace` timelines), refresh or not. Since
+  4815f68 it is a list of steps (botocore's imports in its order, the endpoints and partitions
+  files, the two clients; the largest about 50 ms), one per turn of the warm parent's loop, and
+  a start that comes in between is forked at once (its child loads what it still needs, if
+  anything). A/B at 50 in one sitting, nine runs each, interleaved, no latency (PYTHONPATH on
+  045b133, on 4815f68, and on d2aad41, the first start without protobuf; each checkout's
+  bytecode compiled first): `-refresh=false` 0.65 → 0.56 → 0.58 s, the plan 0.80 → 0.76 → 0.74
+  s, beside a `terraform_data` floor of 0.11 s; in a second sitting, 15 runs each,
+  `-refresh=false` 0.66 s on 4815f68 and 0.575 s on d2aad41. (A first A/B without the other
+  checkouts' bytecode made the older code look 0.05-0.1 s slower than it is.)
+- *The package's warm starts* (e9ab633): `preview --refresh` starts the plugin three times (the
+  refresh, the YAML host's schema, the preview). Now the first start of a `pulumi` command also
+  forks a warm parent (the SDK, the lifecycle, botocore and the models), and the later ones, the
+  YAML host's included (it is the engine's child), run as its children ("warm start" above:
+  about 50-60 ms to the port, the first answer 15 ms later, against about 0.28 s for a cold
+  start's first answer). A/B at 50 in one sitting (five runs each,
+  `APPFABRIC_CONNECT_WARM_START=0` then on): the gate 2.10 → 1.78 s, the refresh part 0.78 →
+  0.62 s, `preview` 1.16 → 1.14 s (in a plain preview the engine's start comes while the warm
+  parent is still loading). The loading in steps (4815f68) does not move the package's gate: A/B
+  in one sitting against 045b133 (six runs each, interleaved, both compiled): the gate 1.48 and
+  1.51 s, `preview` 1.05 and 0.95 s, the refresh part 0.45 and 0.54 s (its runs span 0.29-0.68
+  s).
+- *The package's refresh part over its floor* (0.25 s above) is the refresh's own start,
   which is a command's first and so cold, reading: importing botocore and making the first
   client cost 0.2-0.3 s of CPU in a fresh process (about 0.1 s of imports, 0.05-0.07 s for the
   client's models, the rest the first request), on the path of the first read, while the
@@ -97,14 +116,17 @@ READING = """**Reading.**
   of this round's final code (load average 0.5-4.8 at their start), Terraform: plan of 2
   0.57-0.65 s and of 50 0.99-1.27 s (both targets met in every run); `-refresh=false` of 50
   0.57, 0.64, 0.73 and 0.74 s beside a `terraform_data` floor of 0.10, 0.11, 0.14 and 0.15 s:
-  met in the quietest run only. The package's refresh part 0.69-1.23 s beside a no-op floor
-  of 0.15-0.43 s, and the dynamic refresh part 1.34-1.45 s: not met. With the package's warm
-  starts, two runs: the package's refresh part 0.88 and 0.67 s beside a no-op floor of 0.29
-  and 0.24 s, the dynamic refresh part 1.12 and 1.50 s, and Terraform's `-refresh=false` of
-  50 0.71 and 0.604 s (the run above, load 0.03 at its start): not met. Terraform's plans of
-  2 and 50 stayed within their targets (0.65 and 0.96 s above). The dynamic resource's provider is
-  Pulumi's own process (`python -m pulumi.dynamic`), started anew for the refresh; no code of
-  this package runs before its SDK is imported, so it cannot be started warm.
+  met in the quietest run only. The package's refresh part 0.69-1.23 s beside a no-op floor of
+  0.15-0.43 s, and the dynamic refresh part 1.34-1.45 s: not met. With the package's warm
+  starts, two runs: the package's refresh part 0.88 and 0.67 s beside a no-op floor of 0.29 and
+  0.24 s, the dynamic refresh part 1.12 and 1.50 s, and Terraform's `-refresh=false` of 50 0.71
+  and 0.604 s (the run above, load 0.03 at its start): not met. Terraform's plans of 2 and 50
+  stayed within their targets (0.65 and 0.96 s). The run above (d2aad41, load 0.4 at its start,
+  the quietest of the round: its floors are the lowest) met `-refresh=false` of 50 (0.48 s
+  beside 0.08 s), but not the package's refresh part (0.37 s beside a no-op floor of 0.11 s) nor
+  the dynamic one (1.19 s). The dynamic resource's provider is Pulumi's own process (`python -m
+  pulumi.dynamic`), started anew for the refresh; no code of this package runs before its SDK is
+  imported, so it cannot be started warm.
 """
 
 
