@@ -66,36 +66,46 @@ def listening() -> Iterator[tuple[socket.socket, str]]:
     os.rmdir(directory)
 
 
-def test_a_warm_parent_with_no_start_for_its_idle_time_ends_and_removes_its_socket(
-    listening: tuple[socket.socket, str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def serve_until_idle(listening: tuple[socket.socket, str], plugin: parent.Plugin) -> bool:
+    """The warm parent's loop for ``plugin``, its engine alive, until it ends for want of a start
+    (IDLE_S): True when it did within 10 s."""
     listener, path = listening
-    monkeypatch.setattr(parent, "IDLE_S", 0.5)
-    loads: list[str] = []
-    plugin = parent.Plugin("test", "0", (lambda: loads.append("loaded"),), _never)
     engine = os.pidfd_open(os.getpid())  # an engine that lives on
     try:
         forks = parent.Forks(plugin, listener, path, os.stat(path).st_ino, engine)
         serving = threading.Thread(target=forks.serve, daemon=True)
-        began = time.monotonic()
-
         serving.start()
         serving.join(timeout=10)  # serve returns once it stops accepting and has no child
-
-        assert not serving.is_alive(), "it never ended"
-        assert time.monotonic() - began >= 0.5
     finally:
         os.close(engine)
+    return not serving.is_alive()
+
+
+def test_a_warm_parent_with_no_start_for_its_idle_time_ends_and_removes_its_socket(
+    listening: tuple[socket.socket, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parent, "IDLE_S", 0.5)
+    loads: list[str] = []
+    plugin = parent.Plugin("test", "0", (lambda: loads.append("loaded"),), _never)
+    began = time.monotonic()
+
+    assert serve_until_idle(listening, plugin), "it never ended"
+    assert time.monotonic() - began >= 0.5
     assert loads == ["loaded"]
-    assert not Path(path).exists()
+    assert not Path(listening[1]).exists()
 
 
+@pytest.fixture
+def quick(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every load due at once, and the loop ends 0.3 s after its last start."""
+    monkeypatch.setattr(parent, "IDLE_S", 0.3)
+    monkeypatch.setattr(parent, "LATER_S", 0.0)
+
+
+@pytest.mark.usefixtures("quick")
 def test_a_load_split_in_steps_lets_a_start_in_between_its_steps(
     listening: tuple[socket.socket, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    listener, path = listening
-    monkeypatch.setattr(parent, "IDLE_S", 0.3)
-    monkeypatch.setattr(parent, "LATER_S", 0.0)
     done: list[str] = []
     start = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
 
@@ -106,34 +116,24 @@ def test_a_load_split_in_steps_lets_a_start_in_between_its_steps(
 
     def step_a() -> None:
         done.append("a")
-        start.connect(path)  # a start comes while step a runs
+        start.connect(listening[1])  # a start comes while step a runs
 
     def split() -> list[Callable[[], None]]:
         done.append("split")
         return [step_a, lambda: done.append("b")]
 
     monkeypatch.setattr(parent.Forks, "start_one", served)
-    plugin = parent.Plugin("test", "0", (split,), _never)
-    engine = os.pidfd_open(os.getpid())
-    try:
-        forks = parent.Forks(plugin, listener, path, os.stat(path).st_ino, engine)
-        serving = threading.Thread(target=forks.serve, daemon=True)
-        serving.start()
-        serving.join(timeout=10)
-    finally:
-        os.close(engine)
-        start.close()
+    with start:
+        ended = serve_until_idle(listening, parent.Plugin("test", "0", (split,), _never))
 
-    assert not serving.is_alive(), "it never ended"
+    assert ended, "it never ended"
     assert done == ["split", "a", "start", "b"]  # the start waited for one step, not for "b"
 
 
+@pytest.mark.usefixtures("quick")
 def test_a_load_that_fails_is_tried_once_and_the_next_one_still_runs(
-    listening: tuple[socket.socket, str], monkeypatch: pytest.MonkeyPatch
+    listening: tuple[socket.socket, str],
 ) -> None:
-    listener, path = listening
-    monkeypatch.setattr(parent, "IDLE_S", 0.3)
-    monkeypatch.setattr(parent, "LATER_S", 0.0)
     done: list[str] = []
 
     def failing() -> None:
@@ -141,14 +141,6 @@ def test_a_load_that_fails_is_tried_once_and_the_next_one_still_runs(
         raise ImportError("a module the warm parent cannot load")
 
     plugin = parent.Plugin("test", "0", (failing, lambda: done.append("next")), _never)
-    engine = os.pidfd_open(os.getpid())
-    try:
-        forks = parent.Forks(plugin, listener, path, os.stat(path).st_ino, engine)
-        serving = threading.Thread(target=forks.serve, daemon=True)
-        serving.start()
-        serving.join(timeout=10)
-    finally:
-        os.close(engine)
 
-    assert not serving.is_alive(), "it never ended"
+    assert serve_until_idle(listening, plugin), "it never ended"
     assert done == ["failing", "next"]
