@@ -31,6 +31,10 @@ CONFIG_CONNECT_TIMEOUT = schema.setting_key("connect_timeout")
 USER_AGENT = transport.USER_AGENT
 
 
+# As many as a plugin runs operations at once (each front end's MAX_OPERATIONS): past its pool,
+# urllib3 opens a connection per call and drops it after, with a warning each.
+POOL_CONNECTIONS = 64
+
 _clients: dict[tuple[AwsSettings, str], AppFabricClient] = {}
 _lock = threading.Lock()
 
@@ -170,7 +174,7 @@ def _new_client(
             Config(
                 connect_timeout=10,
                 read_timeout=60,
-                max_pool_connections=16,
+                max_pool_connections=POOL_CONNECTIONS,
                 # check() has validated every input against this same model before any call;
                 # botocore's second pass costs ~0.3 ms of CPU per call under the provider's GIL.
                 parameter_validation=False,
