@@ -103,10 +103,11 @@ def begin(made: list[Start], env: dict[str, str], host: Path | None = None) -> S
     return one
 
 
-def warm_parent(env: dict[str, str]) -> int:
-    """The pid of this engine run's warm parent."""
+def warm_parent(env: dict[str, str], engine: int | None = None) -> int:
+    """The pid of the warm parent of ``engine`` (by default this process: the engine run of the
+    starts these tests make)."""
     directory = Path(env["TMPDIR"], f"appfabric-connect-{os.getuid()}")
-    (path,) = directory.glob(f"warm-{PLUGIN}-{os.getpid()}-*.sock")
+    (path,) = directory.glob(f"warm-{PLUGIN}-{engine or os.getpid()}-*.sock")
     return warm_parent_listening_at(str(path))
 
 
@@ -245,3 +246,30 @@ def test_what_the_package_warm_parent_will_load_is_not_loaded_before_the_port() 
     late = ("appfabric_connect.core", "appfabric_connect.aws", "pulumi", "botocore")
 
     assert imported_by(plan, late) == []
+
+
+# A stand-in for the `pulumi` process: it starts the plugin (which forks the warm parent), says
+# its port, and lives until the test kills it.
+ENGINE = """
+import subprocess, sys
+start = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stdin=subprocess.DEVNULL)
+print(start.stdout.readline().decode().strip(), flush=True)
+sys.stdin.read()
+"""
+
+
+def test_the_package_warm_parent_ends_with_its_engine(env: dict[str, str]) -> None:
+    with subprocess.Popen(
+        [sys.executable, "-c", ENGINE, str(ENTRY), ENGINE_ADDRESS],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    ) as engine:
+        assert engine.stdout is not None
+        assert engine.stdout.readline().strip().isdigit()
+        parent = warm_parent(env, engine.pid)
+
+        engine.kill()  # kill -9: nothing tidies up after it
+        engine.wait()
+
+    assert ended(parent)
