@@ -69,10 +69,11 @@ from bench.harness import (
 )
 from bench.package_program import PackageProject
 from bench.pulumi_runs import Project
-from bench.report_rpc import DYNAMIC_OVER_FLOOR
+from bench.report_rpc import DYNAMIC_OVER_FLOOR, creates_line
 from bench.terraform import find_terraform, plugin_env, tf_config
 
 CONNECTIONS = 50
+CREATES_AT_ONCE = 10  # as `pulumi up` of 10 new connections
 PARALLELISM = 10  # terraform's default -parallelism
 PULUMI_PARALLEL = 64  # the drift gates' `pulumi preview --parallel`
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
@@ -221,7 +222,7 @@ def package_stub(port: str) -> Any:
 
 
 def package_figures(
-    env: dict[str, str], emulator: ExternalEmulator, arns: list[str]
+    env: dict[str, str], emulator: ExternalEmulator, seeder: Seeder
 ) -> list[Figure]:
     def info(port: str) -> Any:
         return package_stub(port).GetPluginInfo(Empty(), wait_for_ready=True)
@@ -235,6 +236,7 @@ def package_figures(
         pass
     time.sleep(1.5)  # as between a refresh's start and the preview's: the warm parent has loaded
     figures += start_times(engine_run, env, info, kind="warm start")
+    arns = seeder.api_keys(CONNECTIONS)
     with plugin([str(PLUGIN)], env) as (process, port):
         stub = package_stub(port)
         pid = process.pid
@@ -280,7 +282,46 @@ def package_figures(
                     LATENCY_MS,
                 )
             )
+        figures.append(creates_beside_boto3(pid, stub, emulator, seeder))
     return figures
+
+
+def creates_beside_boto3(pid: int, stub: Any, emulator: ExternalEmulator, seeder: Seeder) -> Figure:
+    """CREATES_AT_ONCE creates at once through the plugin, each a fresh apiKey authorization
+    (one Connect), and as many ConnectAppAuthorization calls at once with raw boto3 against the
+    same emulator (#29: creates stay within 1.05x of it), at LATENCY_MS; RUNS of each, taken in
+    turn. The raw boto3 batch is the row's floor."""
+    n = CREATES_AT_ONCE
+    figure = Figure(f"{n} creates at once, {LATENCY_MS} ms (floor: raw boto3)", n)
+    raw = appfabric_client(emulator.url)
+    raw_ms: list[float] = []
+    cpu = 0.0
+
+    def through_plugin(i: int, arn: str) -> Any:
+        inputs = pv({"appBundleIdentifier": seeder.bundle, "appAuthorizationIdentifier": arn})
+        urn = f"urn:pulumi:bench::bench::{TOKEN}::create{i}"
+        return stub.Create(pp.CreateRequest(urn=urn, properties=inputs))
+
+    def with_boto3(_: int, arn: str) -> Any:
+        return raw.connect_app_authorization(
+            appBundleIdentifier=seeder.bundle, appAuthorizationIdentifier=arn
+        )
+
+    with ThreadPoolExecutor(n) as pool:
+        with_boto3(0, seeder.api_keys(1)[0])  # its first call (the plugin made one already)
+        for _ in range(RUNS):
+            for create, walls in ((through_plugin, figure.wall_ms), (with_boto3, raw_ms)):
+                arns = seeder.api_keys(n)  # at zero latency, as Seeder wants
+                cpu0 = cpu_s(pid)
+                with latency(emulator, LATENCY_MS):
+                    t0 = time.perf_counter()
+                    list(pool.map(create, range(n), arns))
+                    walls.append((time.perf_counter() - t0) * 1000)
+                if create is through_plugin:
+                    cpu += cpu_s(pid) - cpu0
+    figure.cpu_ms = cpu * 1000 / (RUNS * n)
+    figure.floor_ms = statistics.median(raw_ms)
+    return figure
 
 
 # -- the Terraform provider -----------------------------------------------------------------------
@@ -733,7 +774,7 @@ def main() -> None:
         out = []
         if options.only in (None, "package"):
             log("the provider package")
-            figures = package_figures(env, emulator, seeder.api_keys(CONNECTIONS))
+            figures = package_figures(env, emulator, seeder)
             results["package"] = [f.row() for f in figures]
             out.append(table("provider package", results["package"]))
         if options.only in (None, "terraform"):
@@ -742,6 +783,9 @@ def main() -> None:
             results["terraform"] = [f.row() for f in figures]
             out.append(table("Terraform provider", results["terraform"]))
     out.append(handshake_lines(results))
+    creates = creates_line(results.get("package", []))
+    if creates:
+        out.append(creates)
     if options.engines:
         results["engines"] = engine_figures((2, CONNECTIONS))
         out.append(engine_table(results["engines"]))
