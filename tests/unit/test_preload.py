@@ -1,4 +1,4 @@
-"""What a warm parent loads for its starts' first AWS client: all of it, and no call."""
+"""What a warm parent loads for its starts' first AWS client: all of it, in more than one step."""
 
 from __future__ import annotations
 
